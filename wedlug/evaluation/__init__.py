@@ -1,0 +1,1 @@
+"""Scorers for the accuracy gate: lemmas and parts of speech, statements, entities."""

@@ -1,0 +1,1 @@
+"""Polish: segmentation, morphology and lexicons."""

@@ -1,0 +1,156 @@
+"""Morfeusz 2 readings for each token, with character offsets into the text.
+
+Morfeusz analyses one whitespace-free chunk at a time (`Putinem.`, `(KCNA),`); its
+segments become tokens, their offsets found from the segments' spellings. Chunks
+repeat across articles (Zipf), so their analyses are cached: a batch of news pays
+Morfeusz's price once per distinct chunk.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from typing import NamedTuple
+
+import morfeusz2
+
+from wedlug.lang.pl.lexicon import rows
+
+# Enough distinct chunks for a few thousand articles; past it the cache starts over.
+CACHE_LIMIT = 400_000
+_SPACE = re.compile(r"\S+")
+
+
+class Reading(NamedTuple):
+    """One candidate analysis: lemma (qualifier stripped), NKJP tag, name qualifiers."""
+
+    lemma: str
+    tag: str
+    names: tuple[str, ...] = ()
+    labels: tuple[str, ...] = ()
+    guessed: float = 0.0
+
+
+class Segment(NamedTuple):
+    """A token's place inside its chunk and its candidate readings."""
+
+    start: int
+    end: int
+    readings: tuple[Reading, ...]
+
+
+def strip_qualifier(lemma: str) -> str:
+    """Drop Morfeusz's homonym qualifier: `rząd:Sm3~ądu` -> `rząd`, `o:P` -> `o`."""
+    if len(lemma) > 1 and ":" in lemma[1:]:
+        return lemma[: lemma.index(":", 1)]
+    return lemma
+
+
+@cache
+def morfeusz() -> morfeusz2.Morfeusz:
+    """Return the one Morfeusz instance of this process (SGJP, compact tags)."""
+    return morfeusz2.Morfeusz(expand_tags=False)
+
+
+def _choose_path(edges: dict[int, dict[int, list[Reading]]], last: int) -> list[tuple[int, int]]:
+    """Pick one segmentation where Morfeusz offers several (`miałem`: noun or `miał`+`em`).
+
+    The path with the fewest segments wins (`czym` is a pronoun, not `czy`+`m`), except
+    that a past-tense verb with its personal ending beats a lone noun (`miałem`).
+    """
+    paths: list[list[tuple[int, int]]] = [[]]
+    finished: list[list[tuple[int, int]]] = []
+    while paths:
+        path = paths.pop()
+        node = path[-1][1] if path else 0
+        if node == last:
+            finished.append(path)
+            continue
+        for target in edges.get(node, {}):
+            paths.append(path + [(node, target)])
+        if len(finished) + len(paths) > 64:  # pathological chunk: keep what we have
+            break
+
+    def verbal(path: list[tuple[int, int]]) -> bool:
+        return any(any(r.tag.startswith("praet") for r in edges[a][b])
+                   and any(r.tag.startswith("aglt") for r in edges[c][d])
+                   for (a, b), (c, d) in zip(path, path[1:]))
+
+    finished = finished or [min(paths, key=len)]
+    return min(finished, key=lambda p: (not verbal(p), len(p)))
+
+
+def analyse_chunk(chunk: str) -> tuple[Segment, ...]:
+    """Return the segments of a whitespace-free chunk with their readings."""
+    edges: dict[int, dict[int, list[Reading]]] = {}
+    orths: dict[tuple[int, int], str] = {}
+    last = 0
+    for i, j, (orth, lemma, tag, names, labels) in morfeusz().analyse(chunk):
+        edges.setdefault(i, {}).setdefault(j, []).append(
+            Reading(strip_qualifier(lemma), tag, tuple(names), tuple(labels)))
+        orths[(i, j)] = orth
+        last = max(last, j)
+    path = _choose_path(edges, last)
+    segments, offset = [], 0
+    for i, j in path:
+        orth = orths[(i, j)]
+        if not chunk.startswith(orth, offset):
+            # Morfeusz spelled a segment differently from the text: keep offsets honest
+            # by giving up on its segmentation for this chunk.
+            return (Segment(0, len(chunk), (Reading(chunk, "ign"),)),)
+        segments.append(Segment(offset, offset + len(orth), tuple(edges[i][j])))
+        offset += len(orth)
+    if offset != len(chunk):
+        return (Segment(0, len(chunk), (Reading(chunk, "ign"),)),)
+    return tuple(segments)
+
+
+class Analyser:
+    """Morfeusz analysis of text stretches, cached by chunk."""
+
+    def __init__(self) -> None:
+        self._cache: dict[str, tuple[Segment, ...]] = {}
+
+    def chunk(self, chunk: str) -> tuple[Segment, ...]:
+        """Return the (cached) segments of one chunk."""
+        found = self._cache.get(chunk)
+        if found is None:
+            if len(self._cache) >= CACHE_LIMIT:
+                self._cache.clear()
+            found = self._cache[chunk] = analyse_chunk(chunk)
+        return found
+
+    def stretch(self, text: str, start: int, end: int) -> list[tuple[int, int, tuple[Reading, ...]]]:
+        """Return (start, end, readings) for every token between two offsets of `text`."""
+        out = []
+        for match in _SPACE.finditer(text, start, end):
+            base = match.start()
+            for seg in self.chunk(match.group()):
+                out.append((base + seg.start, base + seg.end, seg.readings))
+        return out
+
+    def word(self, word: str, next_word: str = "") -> tuple[Reading, ...]:
+        """Return the readings of one word as a treebank or tokenizer split it.
+
+        An abbreviation split from its full stop (`r` `.`) is analysed with it, and a
+        split-off personal ending (`em`) gets its verbal reading.
+        """
+        segments = self.chunk(word + "." if next_word == "." else word)
+        readings = segments[0].readings if segments else ()
+        if next_word == "." and not any(r.tag.startswith("brev") for r in readings):
+            segments = self.chunk(word)
+        if len(segments) != 1:
+            # A token Morfeusz would split (`m.in`): keep its longest segment's readings.
+            segments = (max(segments, key=lambda s: s.end - s.start),)
+        readings = segments[0].readings
+        clitic = clitic_readings().get(word)
+        return readings + clitic if clitic else readings
+
+
+@cache
+def clitic_readings() -> dict[str, tuple[Reading, ...]]:
+    """Readings of split-off personal endings (data/clitics.tsv)."""
+    table: dict[str, tuple[Reading, ...]] = {}
+    for form, lemma, tag in rows("clitics.tsv"):
+        table[form] = table.get(form, ()) + (Reading(lemma, tag),)
+    return table

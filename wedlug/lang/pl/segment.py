@@ -1,0 +1,103 @@
+"""Split an article into its title, paragraphs and sentences, by character offsets."""
+
+from __future__ import annotations
+
+import re
+
+from wedlug.article import Article, Paragraph, Sentence, Span
+from wedlug.lang.pl.lexicon import rows
+
+OPENING_QUOTES = "„«»‚“"
+CLOSING_QUOTES = "”«»’\""
+# A title is a line, not a paragraph that happens to come first: past this it is text.
+MAX_TITLE_CHARS = 300
+
+_SENTENCE_END = re.compile(r"[.!?…]+[”\"»«’)\]]*")
+_WORD_BEFORE = re.compile(r"([\w.]+)$")
+
+
+def _abbreviations() -> dict[str, str]:
+    return {row[0]: row[1] for row in rows("abbreviations.txt")}
+
+
+def find_paragraphs(article: Article) -> Article:
+    """Fill `paragraphs` (the non-empty lines) and `title` (the first one, if short)."""
+    for match in re.finditer(r"[^\n]+", article.text):
+        start, end = match.span()
+        while start < end and article.text[start].isspace():
+            start += 1
+        while end > start and article.text[end - 1].isspace():
+            end -= 1
+        if start < end:
+            article.paragraphs.append(Paragraph(start, end))
+    if article.paragraphs:
+        first = article.paragraphs[0]
+        if first.end - first.start <= MAX_TITLE_CHARS:
+            article.title = Span(first.start, first.end, article.text[first.start:first.end])
+    return article
+
+
+def _quote_depth_changes(text: str) -> list[int]:
+    """Return, for each character, the depth of quotation it sits in."""
+    depth, straight_open = 0, False
+    levels = []
+    for ch in text:
+        if ch in "„“«‚":
+            depth += 1
+        elif ch in "”»’" and depth > 0:
+            depth -= 1
+        elif ch == '"':
+            straight_open = not straight_open
+            depth += 1 if straight_open else -1
+            depth = max(depth, 0)
+        levels.append(depth)
+    return levels
+
+
+def _is_boundary(text: str, stop_start: int, stop_end: int, abbreviations: dict[str, str]) -> bool:
+    """Decide whether the punctuation at [stop_start, stop_end) ends a sentence."""
+    rest = text[stop_end:]
+    following = rest.lstrip()
+    if not following:
+        return True
+    if len(following) == len(rest):  # no space after: `1.6`, `m.in.`, `www.wp.pl`
+        return False
+    first = following[0]
+    if text[stop_start] == "." and stop_end - stop_start == 1:
+        before = _WORD_BEFORE.search(text, 0, stop_start)
+        if before:
+            word = before.group(1)
+            kind = abbreviations.get(word) or abbreviations.get(word.lower())
+            if kind == "never":
+                return False
+            if kind == "may" and not first.isupper():
+                return False
+            if len(word) == 1 and word.isupper():  # an initial: `J. Kowalski`
+                return False
+            if word.isdigit() and not first.isupper():  # `24. rocznica`, lists
+                return False
+    return first.isupper() or first.isdigit() or first in "-–—„\"«»‚(“[*•"
+
+
+def find_sentences(article: Article) -> Article:
+    """Fill `sentences`: split each paragraph at sentence ends outside quotations."""
+    abbreviations = _abbreviations()
+    text = article.text
+    for index, para in enumerate(article.paragraphs):
+        chunk = text[para.start:para.end]
+        depth = _quote_depth_changes(chunk)
+        start = 0
+        for match in _SENTENCE_END.finditer(chunk):
+            s, e = match.span()
+            # Inside a quotation a full stop does not end the sentence, unless the
+            # quotation closes right there (`… – powiedział. „Dalej …”`).
+            if depth[s] > 0 and depth[e - 1] > 0:
+                continue
+            if not _is_boundary(chunk, s, e, abbreviations):
+                continue
+            article.sentences.append(Sentence(para.start + start, para.start + e, index))
+            rest = chunk[e:]
+            start = e + len(rest) - len(rest.lstrip())
+        if start < len(chunk):
+            article.sentences.append(Sentence(para.start + start, para.end, index))
+    return article
