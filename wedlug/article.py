@@ -116,6 +116,11 @@ class Article:
 
     def to_dict(self, *, tokens: bool = False) -> dict[str, Any]:
         """Return the record of shared/CONTRACT.md."""
+        if self.error is not None and not self.text:
+            return {"schema": SCHEMA, "id": None, "source": self.source, "title": None,
+                    "published": self.published, "text": None, "removed": [], "entities": [],
+                    "statements": [], "amounts": [], "times": [], "events": [],
+                    "error": {"code": self.error.code, "message": self.error.message}}
         record: dict[str, Any] = {
             "schema": SCHEMA,
             "id": self.id,

@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 
 from wedlug.article import Article, Paragraph, Sentence, Span
 from wedlug.lang.pl.lexicon import rows
 
-OPENING_QUOTES = "„«»‚“"
-CLOSING_QUOTES = "”«»’\""
 # A title is a line, not a paragraph that happens to come first: past this it is text.
 MAX_TITLE_CHARS = 300
 
@@ -37,21 +36,31 @@ def find_paragraphs(article: Article) -> Article:
     return article
 
 
-def _quote_depth_changes(text: str) -> list[int]:
-    """Return, for each character, the depth of quotation it sits in."""
-    depth, straight_open = 0, False
-    levels = []
-    for ch in text:
-        if ch in "„“«‚":
-            depth += 1
-        elif ch in "”»’" and depth > 0:
-            depth -= 1
-        elif ch == '"':
-            straight_open = not straight_open
-            depth += 1 if straight_open else -1
-            depth = max(depth, 0)
-        levels.append(depth)
-    return levels
+class _QuoteDepth:
+    """How deep in quotation each offset of a paragraph is, from its quotation marks only."""
+
+    _MARKS = re.compile(r'[„“«‚”»’"]')
+
+    def __init__(self, text: str) -> None:
+        depth, straight_open = 0, False
+        self.positions: list[int] = []
+        self.depths: list[int] = []
+        for match in self._MARKS.finditer(text):
+            ch = match.group()
+            if ch in "„“«‚":
+                depth += 1
+            elif ch in "”»’":
+                depth = max(depth - 1, 0)
+            else:
+                straight_open = not straight_open
+                depth = depth + 1 if straight_open else max(depth - 1, 0)
+            self.positions.append(match.start())
+            self.depths.append(depth)
+
+    def at(self, offset: int) -> int:
+        """Return the depth at an offset (after any mark standing there)."""
+        index = bisect_right(self.positions, offset) - 1
+        return self.depths[index] if index >= 0 else 0
 
 
 def _is_boundary(text: str, stop_start: int, stop_end: int, abbreviations: dict[str, str]) -> bool:
@@ -84,14 +93,16 @@ def find_sentences(article: Article) -> Article:
     abbreviations = _abbreviations()
     text = article.text
     for index, para in enumerate(article.paragraphs):
+        if article.is_removed(para.start, para.end):
+            continue
         chunk = text[para.start:para.end]
-        depth = _quote_depth_changes(chunk)
+        depth = _QuoteDepth(chunk)
         start = 0
         for match in _SENTENCE_END.finditer(chunk):
             s, e = match.span()
             # Inside a quotation a full stop does not end the sentence, unless the
             # quotation closes right there (`… – powiedział. „Dalej …”`).
-            if depth[s] > 0 and depth[e - 1] > 0:
+            if depth.at(s) > 0 and depth.at(e - 1) > 0:
                 continue
             if not _is_boundary(chunk, s, e, abbreviations):
                 continue

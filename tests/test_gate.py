@@ -1,0 +1,28 @@
+"""The accuracy gate runs in CI against the pinned floors."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from tests.conftest import ROOT, SHARED, needs_shared
+from wedlug.evaluation.gate import check
+
+
+@needs_shared
+def test_no_metric_falls_under_its_floor() -> None:
+    result = check(ROOT / "eval_baseline.json", SHARED)
+    assert result.failures == []
+    assert result.scores["lemmas.pdb_test.lemma"] > 0.9
+
+
+@needs_shared
+def test_gate_fails_on_a_regression_and_refuses_silent_lowering(tmp_path: Path) -> None:
+    pinned = json.loads((ROOT / "eval_baseline.json").read_text())
+    raised = {m: 1.0 for m in pinned["floors"] if m.startswith("lemmas.")}
+    baseline = tmp_path / "baseline.json"
+    baseline.write_text(json.dumps({"gold_sha256": pinned["gold_sha256"], "floors": raised}))
+    result = check(baseline, SHARED)
+    assert any("under its floor" in f for f in result.failures)
+    assert any("lower" in f for f in check(baseline, SHARED, update=True).failures)
+    assert json.loads(baseline.read_text())["floors"] == raised

@@ -1,0 +1,56 @@
+"""Morfeusz readings, qualifiers stripped, one chosen lemma per token."""
+
+from __future__ import annotations
+
+import pytest
+
+from wedlug import analyze
+from wedlug.lang.pl.morphology import strip_qualifier
+
+
+@pytest.mark.parametrize(("raw", "lemma"), [
+    ("rząd:Sm3~ądu", "rząd"), ("o:P", "o"), ("Putin", "Putin"), (":", ":"), ("z:T", "z"),
+])
+def test_strip_qualifier(raw: str, lemma: str) -> None:
+    assert strip_qualifier(raw) == lemma
+
+
+def lemmas(text: str) -> dict[str, str]:
+    return {t.text: t.lemma for t in analyze(text).tokens}
+
+
+@pytest.mark.parametrize(("text", "word", "lemma"), [
+    ("Premier rozmawiał z Władimirem Putinem o sankcjach.", "Putinem", "Putin"),
+    ("Spotkanie z Putinem trwało dwie godziny.", "Putinem", "Putin"),
+    ("Kim Dzong Un spotkał się z delegacją z Moskwy.", "Kim", "Kim"),
+    ("Północnokoreański przywódca Kim Dzong Un przyjął gości.", "Kim", "Kim"),
+    ("Rząd zapowiedział nowe podatki.", "Rząd", "rząd"),
+    ("Dostarczono ok. 3 tys. pocisków w 2023 r.", "r", "rok"),
+    ("Dostarczono ok. 3 tys. pocisków w 2023 r.", "tys", "tysiąc"),
+    ("Wojna w Ukrainie trwa.", "Ukrainie", "Ukraina"),
+    ("Zrobiłem to wczoraj.", "em", "być"),
+])
+def test_lemmas_in_context(text: str, word: str, lemma: str) -> None:
+    assert lemmas(text)[word] == lemma
+
+
+@pytest.mark.parametrize(("text", "word", "acceptable"), [
+    ("Delegacji przewodniczył wiceminister Aleksiej Kriworuczko. Rozmowy z Aleksiejem "
+     "Kriworuczką trwały długo. Szef Kriworuczki to Szojgu.", "Kriworuczką",
+     {"Kriworuczko", "Kriworuczka"}),
+    ("Rozmawiał z ministrem Siergiejem Szojgu.", "Szojgu", {"Szojgu"}),
+])
+def test_unknown_foreign_names_get_a_sensible_lemma(text: str, word: str, acceptable: set[str]) -> None:
+    assert lemmas(text)[word] in acceptable
+
+
+def test_tokens_carry_offsets_tags_and_sentence_indices() -> None:
+    text = "Sejm przyjął ustawę. Senat ją odrzucił."
+    article = analyze(text)
+    for token in article.tokens:
+        assert text[token.start:token.end] == token.text
+        assert token.tag and token.lemma and token.upos
+    assert [t.sentence for t in article.tokens] == [0, 0, 0, 0, 1, 1, 1, 1]
+    record = article.to_dict(tokens=True)
+    assert record["tokens"][1] == {"start": 5, "end": 12, "text": "przyjął", "lemma": "przyjąć",
+                                   "tag": "praet:sg:m3:perf", "upos": "VERB", "sentence": 0}
