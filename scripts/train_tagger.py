@@ -13,6 +13,7 @@ from __future__ import annotations
 import argparse
 import gzip
 import json
+import math
 import random
 import subprocess
 import sys
@@ -27,7 +28,7 @@ OUT = ROOT / "wedlug" / "lang" / "pl" / "data" / "tagger.json.gz"
 
 from wedlug.evaluation.conllu import TreebankSentence, Word, read_conllu  # noqa: E402
 from wedlug.lang.pl.morphology import Analyser  # noqa: E402
-from wedlug.lang.pl.tagger import Candidate, NameGuesser, Tagger  # noqa: E402
+from wedlug.lang.pl.tagger import Candidate, NameGuesser, Tagger, _ambiguity, _shapes  # noqa: E402
 
 EVALUATION_FILES = ["ud/pl_pdb-ud-dev.conllu", "ud/pl_pdb-ud-test.conllu", "ud/pl_pud-ud-test.conllu"]
 
@@ -58,6 +59,49 @@ def nkjp_sentences(limit: int) -> list[TreebankSentence]:
             form, base, tag, _ = line.split("\t", 3)
             words.append(Word(form, base, "", tag.rstrip(":")))
     return out
+
+
+def _squash(text: str) -> str:
+    return "".join(text.split())
+
+
+def lemma_prior(iterations: int = 3) -> dict[str, int]:
+    """Corpus frequency of each lemma, as a log2 bucket, estimated without any annotation.
+
+    Only the word forms (orth column) of NKJP-1M (CC BY 4.0) are read, never its automatic
+    lemmas or tags: every form's count is shared among the lemmas Morfeusz offers for it,
+    in proportion to the lemmas' current estimates (a few rounds of EM), so `mają` goes to
+    `mieć` rather than the rare `maić`, `ringu` to `ring` rather than `ringo`. Sentences
+    that also occur in the evaluation treebanks are skipped.
+    """
+    held = {_squash(s.text) for name in EVALUATION_FILES for s in read_conllu(DATA / name)}
+    counts: Counter[str] = Counter()
+    sentence: list[str] = []
+    with gzip.open(DATA / "ner" / "nkjp-nested-simplified-v2.iob.gz", "rt", encoding="utf-8") as src:
+        for line in src:
+            if not line.strip() or line.startswith("-DOCSTART"):
+                if sentence and _squash("".join(sentence)) not in held:
+                    counts.update(sentence)
+                sentence = []
+                continue
+            sentence.append(line.split("\t", 1)[0])
+    if sentence and _squash("".join(sentence)) not in held:
+        counts.update(sentence)
+    analyser = Analyser()
+    options: list[tuple[int, list[str]]] = []
+    for form, count in counts.items():
+        lemmas = sorted({r.lemma for r in analyser.word(form) if r.tag != "ign"})
+        if lemmas:
+            options.append((count, lemmas))
+    estimate: dict[str, float] = defaultdict(lambda: 1.0)
+    for _ in range(iterations):
+        fresh: dict[str, float] = defaultdict(float)
+        for count, lemmas in options:
+            total = sum(estimate[lemma] for lemma in lemmas)
+            for lemma in lemmas:
+                fresh[lemma] += count * estimate[lemma] / total
+        estimate = defaultdict(lambda: 0.01, fresh)
+    return {lemma: int(math.log2(1 + value)) for lemma, value in estimate.items() if value >= 1}
 
 
 def name_guesser() -> NameGuesser:
@@ -95,7 +139,8 @@ def train(sentences: list[TreebankSentence], tagger: Tagger, epochs: int, seed: 
     for s in sentences:
         forms = [w.form for w in s.words]
         nexts = forms[1:] + [""]
-        cands = [tagger.candidates(f, analyser.word(f, n)) for f, n in zip(forms, nexts)]
+        readings = tagger.foreign_name_runs(forms, [analyser.word(f, n) for f, n in zip(forms, nexts)])
+        cands = [tagger.candidates(f, r) for f, r in zip(forms, readings)]
         prepared.append((forms, cands, [gold_index(c, w) for c, w in zip(cands, s.words)]))
     weights: dict[str, float] = defaultdict(float)
     totals: dict[str, float] = defaultdict(float)
@@ -120,12 +165,12 @@ def train(sentences: list[TreebankSentence], tagger: Tagger, epochs: int, seed: 
                 prev2 = chosen[i - 2] if i > 1 else None
                 prev_form = forms[i - 1] if i else "<s>"
                 next_form = forms[i + 1] if i + 1 < len(forms) else "</s>"
-                next_pos = ("+".join(sorted({c.pos for c in cands[i + 1]}))
-                            if i + 1 < len(forms) else "</s>")
+                next_pos = _ambiguity(cands[i + 1]) if i + 1 < len(forms) else "</s>"
+                next_shapes = _shapes(cands[i + 1]) if i + 1 < len(forms) else frozenset()
 
                 def feats(c: Candidate) -> list[str]:
                     return tagger.static_features(forms[i], c) + tagger.context_features(
-                        prev, prev2, prev_form, next_form, next_pos, c)
+                        prev, prev2, prev_form, next_form, next_pos, c, forms[i], next_shapes)
 
                 if len(options) == 1 or gold is None:
                     chosen.append(options[gold or 0])
@@ -172,6 +217,60 @@ def upos_table(sentences: list[TreebankSentence], tagger: Tagger) -> dict[str, s
     return table
 
 
+def train_upos(sentences: list[TreebankSentence], tagger: Tagger, epochs: int = 5) -> None:
+    """Context model for readings whose UD part of speech varies with use in LFG.
+
+    Runs the trained chooser over the training sentences, keeps for each (class, lemma)
+    key the UD parts of speech seen at least twice, and trains an averaged perceptron
+    among them for keys with more than one.
+    """
+    analyser = Analyser()
+    runs = []
+    seen: dict[str, Counter[str]] = defaultdict(Counter)
+    for s in sentences:
+        forms = [w.form for w in s.words]
+        chosen = tagger.choose(forms, [analyser.word(f, n) for f, n in zip(forms, forms[1:] + [""])])
+        keys = [tagger.upos_key(c, f) for c, f in zip(chosen, forms)]
+        for k, w in zip(keys, s.words):
+            seen[k][w.upos] += 1
+        runs.append((forms, chosen, keys, [w.upos for w in s.words]))
+    tagger.upos_options = {k: [u for u, n in c.most_common() if n >= 2 and n >= 0.05 * sum(c.values())]
+                           for k, c in seen.items()}
+    tagger.upos_options = {k: v for k, v in tagger.upos_options.items() if len(v) > 1}
+    weights: dict[str, float] = defaultdict(float)
+    totals: dict[str, float] = defaultdict(float)
+    stamps: dict[str, int] = defaultdict(int)
+    step = 0
+    rng = random.Random(7)
+    for _ in range(epochs):
+        rng.shuffle(runs)
+        for forms, chosen, keys, golds in runs:
+            n = len(forms)
+            for i, key in enumerate(keys):
+                options = tagger.upos_options.get(key)
+                if not options or golds[i] not in options:
+                    continue
+                feats = tagger.upos_features(key, chosen[i], chosen[i - 1] if i else None,
+                                             chosen[i + 1] if i + 1 < n else None,
+                                             forms[i - 1] if i else "<s>",
+                                             forms[i + 1] if i + 1 < n else "</s>")
+                best = max(options, key=lambda u: sum(weights.get(f + "|" + u, 0.0) for f in feats))
+                step += 1
+                if best != golds[i]:
+                    for u, delta in ((golds[i], 1.0), (best, -1.0)):
+                        for f in feats:
+                            f = f + "|" + u
+                            totals[f] += (step - stamps[f]) * weights[f]
+                            stamps[f] = step
+                            weights[f] += delta
+    tagger.upos_weights = {}
+    for f in list(weights):
+        totals[f] += (step - stamps[f]) * weights[f]
+        avg = totals[f] / max(step, 1)
+        if abs(avg) >= 1e-3:
+            tagger.upos_weights[f] = round(avg, 4)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--epochs", type=int, default=6)
@@ -185,9 +284,10 @@ def main() -> None:
     random.Random(args.seed).shuffle(lfg)
     heldout, lfg = lfg[: args.heldout], lfg[args.heldout:]
     sentences = lfg + nkjp_sentences(args.nkjp) if args.nkjp else lfg
-    tagger = Tagger(guesser=name_guesser())
+    tagger = Tagger(guesser=name_guesser(), prior=lemma_prior())
     train(sentences, tagger, args.epochs, args.seed)
     tagger.upos = upos_table(lfg, tagger)
+    train_upos(lfg, tagger)
     commit = subprocess.run(["git", "rev-parse", "HEAD"], cwd=ROOT, capture_output=True,
                             text=True).stdout.strip() or None
     meta = {"trained_on": {"lfg_sentences": len(lfg), "nkjp_sentences": args.nkjp},

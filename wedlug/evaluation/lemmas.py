@@ -19,10 +19,10 @@ def score_treebank(tagger: Tagger, path: Path, *, errors: int = 0) -> dict[str, 
     for sentence in read_conllu(path):
         forms = [w.form for w in sentence.words]
         chosen = tagger.choose(forms, [analyser.word(f, n) for f, n in zip(forms, forms[1:] + [""])])
-        for word, cand in zip(sentence.words, chosen):
+        for word, cand, upos in zip(sentence.words, chosen, tagger.universal_tags(forms, chosen)):
             total += 1
             lemma_ok += cand.lemma == word.lemma
-            upos_ok += tagger.universal_pos(cand, word.form) == word.upos
+            upos_ok += upos == word.upos
             tag_ok += cand.tag == word.xpos
             if errors and cand.lemma != word.lemma:
                 mistakes[(word.form, word.lemma, cand.lemma)] += 1
@@ -31,3 +31,23 @@ def score_treebank(tagger: Tagger, path: Path, *, errors: int = 0) -> dict[str, 
     if errors:
         result["lemma_errors"] = mistakes.most_common(errors)
     return result
+
+
+TREEBANKS = {"pdb_test": "ud/pl_pdb-ud-test.conllu", "pud_test": "ud/pl_pud-ud-test.conllu"}
+
+
+def gold_files(shared: Path) -> list[Path]:
+    """The treebanks the gate scores lemmas on."""
+    return [shared / "data" / name for name in TREEBANKS.values()]
+
+
+def gate_metrics(shared: Path) -> dict[str, float]:
+    """Lemma, UPOS and full-tag accuracy of the shipped tagger on PDB test and PUD test."""
+    from wedlug.lang.pl.words import default_tagger
+
+    out: dict[str, float] = {}
+    for name, path in TREEBANKS.items():
+        result = score_treebank(default_tagger(), shared / "data" / path)
+        for metric in ("lemma", "upos", "tag"):
+            out[f"{name}.{metric}"] = result[metric]
+    return out

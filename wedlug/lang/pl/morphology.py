@@ -105,6 +105,60 @@ def analyse_chunk(chunk: str) -> tuple[Segment, ...]:
     return tuple(segments)
 
 
+class Abbreviation(NamedTuple):
+    """An abbreviation's expansion lemma, its full form's UD part of speech, where it applies."""
+
+    lemma: str
+    upos: str
+    dot: str
+
+
+@cache
+def abbreviations() -> dict[str, Abbreviation]:
+    """Abbreviations and unit symbols with their expansion lemmas (data/abbreviation_lemmas.tsv)."""
+    return {row[0]: Abbreviation(row[1], row[2], row[3]) for row in rows("abbreviation_lemmas.tsv")}
+
+
+@cache
+def abbreviation_upos() -> dict[str, str]:
+    """UD part of speech of an abbreviation's expansion lemma."""
+    return {a.lemma: a.upos for a in abbreviations().values()}
+
+
+def abbreviate(form: str, readings: tuple[Reading, ...], dotted: bool) -> tuple[Reading, ...]:
+    """Readings of a possible abbreviation: the table's expansion, or Morfeusz's `brev` ones.
+
+    `dotted` says a full stop follows the form (`r` `.`); then a `brev` reading wins
+    over a homograph (`ul.` is `ulica`, not a beehive), a lone capital is an initial.
+    """
+    table = abbreviations()
+    entry = table.get(form)
+    if entry is None and len(form) > 1 and form[:1].isupper():
+        entry = table.get(form.lower())
+    if entry is not None and (dotted or entry.dot != "pun"):
+        return (Reading(entry.lemma, "brev:pun" if dotted else "brev:npun"),)
+    if dotted:
+        if len(form) == 1 and form.isupper():
+            return (Reading(form, "brev:pun"),)
+        brev = tuple(r for r in readings if r.tag.startswith("brev"))
+        if brev:
+            return brev
+    return readings
+
+
+def _with_abbreviations(chunk: str, segments: tuple[Segment, ...]) -> tuple[Segment, ...]:
+    out = []
+    for k, seg in enumerate(segments):
+        dotted = k + 1 < len(segments) and chunk[segments[k + 1].start:segments[k + 1].end] == "."
+        form = chunk[seg.start:seg.end]
+        if dotted or form in abbreviations() or any(r.tag.startswith("brev") for r in seg.readings):
+            readings = abbreviate(form, seg.readings, dotted)
+            if readings is not seg.readings:
+                seg = Segment(seg.start, seg.end, readings)
+        out.append(seg)
+    return tuple(out)
+
+
 class Analyser:
     """Morfeusz analysis of text stretches, cached by chunk."""
 
@@ -117,7 +171,7 @@ class Analyser:
         if found is None:
             if len(self._cache) >= CACHE_LIMIT:
                 self._cache.clear()
-            found = self._cache[chunk] = analyse_chunk(chunk)
+            found = self._cache[chunk] = _with_abbreviations(chunk, analyse_chunk(chunk))
         return found
 
     def stretch(self, text: str, start: int, end: int) -> list[tuple[int, int, tuple[Reading, ...]]]:
@@ -135,6 +189,14 @@ class Analyser:
         An abbreviation split from its full stop (`r` `.`) is analysed with it, and a
         split-off personal ending (`em`) gets its verbal reading.
         """
+        if next_word == "-" and word.endswith("o") and word.isalpha():
+            # The first part of a compound adjective split at its hyphen (`biało` `-`
+            # `czerwony`): Morfeusz gives its `adja` reading only with the hyphen.
+            segments = self.chunk(word + "-")
+            if len(segments) == 2:
+                readings = segments[0].readings
+                clitic = clitic_readings().get(word)
+                return readings + clitic if clitic else readings
         segments = self.chunk(word + "." if next_word == "." else word)
         readings = segments[0].readings if segments else ()
         if next_word == "." and not any(r.tag.startswith("brev") for r in readings):

@@ -73,7 +73,7 @@ def _is_boundary(text: str, stop_start: int, stop_end: int, abbreviations: dict[
         return False
     first = following[0]
     if text[stop_start] == "." and stop_end - stop_start == 1:
-        before = _WORD_BEFORE.search(text, 0, stop_start)
+        before = _WORD_BEFORE.search(text, max(0, stop_start - 40), stop_start)
         if before:
             word = before.group(1)
             kind = abbreviations.get(word) or abbreviations.get(word.lower())

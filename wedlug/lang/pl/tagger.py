@@ -17,7 +17,7 @@ from itertools import product
 from pathlib import Path
 from typing import Any
 
-from wedlug.lang.pl.morphology import Reading
+from wedlug.lang.pl.morphology import Reading, abbreviation_upos
 
 CASES = frozenset("nom gen dat acc inst loc voc".split())
 NUMBERS = frozenset(("sg", "pl"))
@@ -38,14 +38,11 @@ class Candidate:
     names: tuple[str, ...]
     labels: tuple[str, ...]
     guessed: float
-
-    @property
-    def shape(self) -> str:
-        """Return the part of speech with case and number, what agreement looks at."""
-        return f"{self.pos}:{self.case}:{self.number}"
+    gap: int = 0  # how far this lemma's corpus frequency falls below the token's commonest
+    shape: str = ""  # the part of speech with case and number, what agreement looks at
 
 
-def expand(reading: Reading) -> list[Candidate]:
+def expand(reading: Reading, gap: int = 0) -> list[Candidate]:
     """Expand a compact Morfeusz tag into one candidate per full tag."""
     slots = [part.split(".") for part in reading.tag.split(":")]
     out = []
@@ -54,7 +51,8 @@ def expand(reading: Reading) -> list[Candidate]:
         number = next((p for p in parts if p in NUMBERS), "")
         gender = next((p for p in parts if p in GENDERS), "")
         out.append(Candidate(reading.lemma, ":".join(parts), parts[0], case, number, gender,
-                             reading.names, reading.labels, reading.guessed))
+                             reading.names, reading.labels, reading.guessed, gap,
+                             f"{parts[0]}:{case}:{number}"))
     return out
 
 
@@ -65,10 +63,11 @@ class NameGuesser:
     rules: dict[str, list[tuple[str, str, float]]] = field(default_factory=dict)
     longest: int = 0
 
-    def guess(self, word: str) -> list[Reading]:
-        """Return guessed readings, the word itself as a nominative first."""
-        out = [Reading(word, "subst:sg:nom:m1", ("guess",), (), 1.0)]
-        seen = {(word, "subst:sg:nom:m1")}
+    def guess(self, word: str, *, indeclinable: bool = False) -> list[Reading]:
+        """Return guessed readings, the word itself first (in every case if `indeclinable`)."""
+        tag = "subst:sg:nom.gen.dat.acc.inst.loc.voc:m1" if indeclinable else "subst:sg:nom:m1"
+        out = [Reading(word, tag, ("guess",), (), 1.0)]
+        seen = {(word, tag)}
         for size in range(min(self.longest, len(word) - 2), 0, -1):
             for tag, base_ending, weight in self.rules.get(word[-size:], ()):
                 lemma = word[:-size] + base_ending
@@ -91,7 +90,12 @@ class Tagger:
     weights: dict[str, float] = field(default_factory=dict)
     upos: dict[str, str] = field(default_factory=dict)
     guesser: NameGuesser = field(default_factory=NameGuesser)
+    prior: dict[str, int] = field(default_factory=dict)
+    upos_options: dict[str, list[str]] = field(default_factory=dict)
+    upos_weights: dict[str, float] = field(default_factory=dict)
     _static: dict[tuple[str, Candidate], float] = field(default_factory=dict, repr=False)
+    _cands: dict[tuple[str, tuple[Reading, ...]], list[Candidate]] = field(default_factory=dict, repr=False)
+    _pair: dict[tuple[Any, ...], float] = field(default_factory=dict, repr=False)
 
     # -- features ---------------------------------------------------------------
     @staticmethod
@@ -113,18 +117,32 @@ class Tagger:
             "lc|" + cap + "|" + str(cand.lemma[:1].isupper()) + "|" + cand.pos,
             "lf|" + str(cand.lemma.lower() == lower) + "|" + cand.pos,
             "g|" + str(round(cand.guessed, 1)) + "|" + cand.tag,
+            "fg|" + str(cand.gap) + "|" + cand.pos,
+            "fgl|" + str(min(cand.gap, 3)) + "|" + lower[-2:] + "|" + cand.pos,
         ]
 
     @staticmethod
     def context_features(prev: Candidate | None, prev2: Candidate | None, prev_form: str,
-                         next_form: str, next_pos: str, cand: Candidate) -> list[str]:
-        """Features that relate a candidate to its neighbours."""
+                         next_form: str, next_pos: str, cand: Candidate,
+                         form: str = "", next_shapes: frozenset[str] = frozenset()) -> list[str]:
+        """Features that relate a candidate to its neighbours.
+
+        `next_shapes` holds the next token's possible `case:number:gender` triples, so a
+        candidate can agree with what follows (`prawa człowieka`, `dane osobowe`).
+        """
         pshape = prev.shape if prev else "<s>"
         ppos = prev.pos if prev else "<s>"
         agree = "-"
         if prev and prev.case and cand.case:
             agree = str(prev.case == cand.case) + str(prev.number == cand.number) + str(
                 prev.gender == cand.gender)
+        nagree = "-"
+        if cand.case and next_shapes:
+            nagree = ("A" if f"{cand.case}:{cand.number}:{cand.gender}" in next_shapes
+                      else "c" if any(x.startswith(cand.case + ":" + cand.number) for x in next_shapes)
+                      else "n")
+        first = prev_form == "<s>" or prev_form in _OPENERS
+        cap = "C" if form[:1].isupper() else "l"
         return [
             "pp|" + ppos + "|" + cand.pos,
             "ps|" + pshape + "|" + cand.shape,
@@ -134,6 +152,11 @@ class Tagger:
             "pw|" + prev_form.lower() + "|" + cand.shape,
             "nw|" + next_form.lower() + "|" + cand.shape,
             "np|" + next_pos + "|" + cand.shape,
+            "na|" + next_pos + "|" + cand.pos + "|" + nagree,
+            "pl|" + prev_form.lower() + "|" + cand.lemma,
+            "nl|" + next_form.lower() + "|" + cand.lemma,
+            "bos|" + str(first) + cap + str(cand.lemma[:1].isupper()) + "|" + (
+                cand.names[0] if cand.names else "") + "|" + str(next_form[:1].isupper()),
         ]
 
     # -- scoring ----------------------------------------------------------------
@@ -150,18 +173,65 @@ class Tagger:
 
     def candidates(self, form: str, readings: Sequence[Reading]) -> list[Candidate]:
         """Return the expanded candidates of a token, guessing for unknown names."""
-        if len(readings) == 1 and readings[0].tag == "ign" and form[:1].isupper() and form.isalpha():
-            readings = self.guesser.guess(form)
-        return [c for r in readings for c in expand(r)]
+        key = (form, tuple(readings))
+        found = self._cands.get(key)
+        if found is not None:
+            return found
+        if form[:1].isupper() and form.isalpha() and len(form) > 1:
+            if len(readings) == 1 and readings[0].tag == "ign":
+                # Unknown: a foreign name, declined (`Kriworuczka`) or not (`Szojgu`).
+                readings = self.guesser.guess(form, indeclinable=True)
+            elif not any(r.lemma[:1].isupper() for r in readings):
+                # Known only as a common word (`Kim` as `kto`): a name is possible too.
+                readings = tuple(readings) + tuple(self.guesser.guess(form))
+        prior = self.prior
+        buckets = [prior.get(r.lemma, 0) for r in readings]
+        top = max(buckets, default=0)
+        found = [c for r, b in zip(readings, buckets) for c in expand(r, min(top - b, 8))]
+        if len(self._cands) > 200_000:
+            self._cands.clear()
+        self._cands[key] = found
+        return found
 
     def choose(self, forms: Sequence[str], readings: Sequence[Sequence[Reading]]) -> list[Candidate]:
         """Pick one candidate per token of a sentence."""
+        readings = self.foreign_name_runs(forms, readings)
         cands = [self.candidates(f, r) for f, r in zip(forms, readings)]
         return self.decode(forms, cands)
 
+    def foreign_name_runs(self, forms: Sequence[str],
+                           readings: Sequence[Sequence[Reading]]) -> list[Sequence[Reading]]:
+        """Read capitalised words next to an unknown capitalised word as parts of one name.
+
+        `Kim Dzong Un`: `Dzong` is unknown, so `Kim` beside it is a name, not `kto`, and
+        `Un` is a name, not the acronym `UN`. A word Morfeusz knows as a name keeps it,
+        and a word it knows as a plain common noun (`Szef`) stays that.
+        """
+        out = list(readings)
+        unknown = [len(r) == 1 and r[0].tag == "ign" and f[:1].isupper() for f, r in zip(forms, readings)]
+        for i, form in enumerate(forms):
+            if unknown[i] or not (form[:1].isupper() and form.isalpha() and len(form) > 1):
+                continue
+            if not ((i > 0 and unknown[i - 1]) or (i + 1 < len(forms) and unknown[i + 1])):
+                continue
+            if any(not r.labels and "nazwa_pospolita" in r.names for r in readings[i]):
+                continue  # `Szef Kriworuczki`: a plain common noun stays one
+            names = tuple(r for r in readings[i] if r.lemma[:1].isupper()
+                          and not (r.lemma.isupper() and not form.isupper()))
+            out[i] = names or tuple(self.guesser.guess(form, indeclinable=True))
+        return out
+
     def decode(self, forms: Sequence[str], cands: Sequence[Sequence[Candidate]]) -> list[Candidate]:
-        """Greedy left-to-right choice among given candidates."""
+        """Greedy left-to-right choice among given candidates.
+
+        Scores exactly what `static_features` + `context_features` give, but the features
+        that depend only on tags (the previous tags, the next token's classes) are summed
+        once per tag combination and cached, and per-position strings are built once.
+        """
         w = self.weights
+        pair = self._pair
+        if len(pair) > 300_000:
+            pair.clear()
         chosen: list[Candidate] = []
         n = len(forms)
         for i, options in enumerate(cands):
@@ -169,32 +239,105 @@ class Tagger:
                 chosen.append(options[0])
                 continue
             prev = chosen[i - 1] if i else None
+            if prev is not None and prev.case and prev.lemma[:1].isupper() and "guess" in options[0].names:
+                # A guessed surname after a first name takes its case: `Siergiejem Szojgu`.
+                options = [c for c in options if c.case == prev.case] or options
             prev2 = chosen[i - 2] if i > 1 else None
             prev_form = forms[i - 1] if i else "<s>"
             next_form = forms[i + 1] if i + 1 < n else "</s>"
             next_pos = _ambiguity(cands[i + 1]) if i + 1 < n else "</s>"
+            next_shapes = _shapes(cands[i + 1]) if i + 1 < n else frozenset()
+            form = forms[i]
+            prev_tag = prev.tag if prev else "<s>"
+            prev2_pos = prev2.pos if prev2 else "<s>"
+            pl, nl = prev_form.lower(), next_form.lower()
+            pw, nw = "pw|" + pl + "|", "nw|" + nl + "|"
+            plk, nlk = "pl|" + pl + "|", "nl|" + nl + "|"
+            first = prev_form == "<s>" or prev_form in _OPENERS
+            bos = "bos|" + str(first) + ("C" if form[:1].isupper() else "l")
+            bos_end = "|" + str(next_form[:1].isupper())
             best, best_score = options[0], float("-inf")
             for cand in options:
-                score = self._static_score(forms[i], cand) + sum(
-                    w.get(f, 0.0) for f in self.context_features(
-                        prev, prev2, prev_form, next_form, next_pos, cand))
+                key = (prev_tag, prev2_pos, cand.tag, next_pos, next_shapes)
+                tags = pair.get(key)
+                if tags is None:
+                    tags = pair[key] = sum(w.get(f, 0.0) for f in self._tag_features(
+                        prev, prev2, next_pos, next_shapes, cand))
+                score = (self._static_score(form, cand) + tags
+                         + w.get(pw + cand.shape, 0.0) + w.get(nw + cand.shape, 0.0)
+                         + w.get(plk + cand.lemma, 0.0) + w.get(nlk + cand.lemma, 0.0)
+                         + w.get(bos + str(cand.lemma[:1].isupper()) + "|" + (
+                             cand.names[0] if cand.names else "") + bos_end, 0.0))
                 if score > best_score:
                     best, best_score = cand, score
             chosen.append(best)
         return chosen
 
+    @staticmethod
+    def _tag_features(prev: Candidate | None, prev2: Candidate | None, next_pos: str,
+                      next_shapes: frozenset[str], cand: Candidate) -> list[str]:
+        """The context features that depend on tags alone (a subset of `context_features`)."""
+        return [f for f in Tagger.context_features(prev, prev2, "", "", next_pos, cand, "", next_shapes)
+                if f[:3] in _TAG_ONLY]
+
     def universal_pos(self, cand: Candidate, form: str) -> str:
         """Map a chosen reading to a Universal Dependencies part of speech."""
+        if cand.pos == "brev":
+            found = abbreviation_upos().get(cand.lemma)
+            if found:
+                return found
+            if cand.lemma[:1].isupper() and len(cand.lemma) <= 3:
+                return "PROPN"
+            return "ADV" if "_" in cand.lemma else "NOUN"
         if cand.pos == "subst" and (cand.lemma[:1].isupper() and form[:1].isupper()):
             return self.upos.get("PROPN|" + cand.lemma.lower(), "PROPN")
         return (self.upos.get(cand.pos + "|" + cand.lemma.lower())
                 or self.upos.get(cand.pos) or "X")
 
+    @staticmethod
+    def upos_key(cand: Candidate, form: str) -> str:
+        """The (class, lemma) key under which a reading's UD parts of speech are looked up."""
+        if cand.pos == "subst" and (cand.lemma[:1].isupper() and form[:1].isupper()):
+            return "PROPN|" + cand.lemma.lower()
+        return cand.pos + "|" + cand.lemma.lower()
+
+    @staticmethod
+    def upos_features(key: str, cand: Candidate, prev: Candidate | None, nxt: Candidate | None,
+                      prev_form: str, next_form: str) -> list[str]:
+        """Context of a reading whose UD part of speech depends on use (`być`, `to`, `co`)."""
+        npos = nxt.pos if nxt else "</s>"
+        ppos = prev.pos if prev else "<s>"
+        return ["k|" + key, "c|" + cand.pos, "kn|" + key + "|" + npos, "kp|" + key + "|" + ppos,
+                "knw|" + key + "|" + next_form.lower(), "kpw|" + key + "|" + prev_form.lower(),
+                "cn|" + cand.pos + "|" + npos, "cp|" + cand.pos + "|" + ppos,
+                "cnp|" + cand.pos + "|" + ppos + "|" + npos, "kt|" + key + "|" + cand.tag]
+
+    def universal_tags(self, forms: Sequence[str], chosen: Sequence[Candidate]) -> list[str]:
+        """UD parts of speech of a sentence's chosen readings, in context."""
+        out = []
+        n = len(forms)
+        w = self.upos_weights
+        for i, cand in enumerate(chosen):
+            nxt = chosen[i + 1] if i + 1 < n else None
+            if cand.pos == "dig":
+                out.append(_digit_upos(nxt))
+                continue
+            key = self.upos_key(cand, forms[i])
+            options = self.upos_options.get(key)
+            if not options or len(options) == 1 or not w:
+                out.append(self.universal_pos(cand, forms[i]))
+                continue
+            feats = self.upos_features(key, cand, chosen[i - 1] if i else None, nxt,
+                                       forms[i - 1] if i else "<s>", forms[i + 1] if i + 1 < n else "</s>")
+            out.append(max(options, key=lambda u: sum(w.get(f + "|" + u, 0.0) for f in feats)))
+        return out
+
     # -- storage ----------------------------------------------------------------
     def save(self, path: Path, meta: dict[str, Any]) -> None:
         """Write the model as gzipped JSON."""
         payload = {"meta": meta, "weights": self.weights, "upos": self.upos,
-                   "guesser": self.guesser.to_json()}
+                   "guesser": self.guesser.to_json(), "prior": self.prior,
+                   "upos_options": self.upos_options, "upos_weights": self.upos_weights}
         with gzip.open(path, "wt", encoding="utf-8") as out:
             json.dump(payload, out, ensure_ascii=False, separators=(",", ":"))
 
@@ -205,7 +348,36 @@ class Tagger:
             payload = json.load(src)
         guesser = NameGuesser({k: [tuple(x) for x in v] for k, v in payload["guesser"]["rules"].items()},
                               payload["guesser"]["longest"])
-        return cls(payload["weights"], payload["upos"], guesser)
+        return cls(payload["weights"], payload["upos"], guesser, payload.get("prior", {}),
+                   payload.get("upos_options", {}), payload.get("upos_weights", {}))
+
+
+MONTHS = frozenset(("styczeń luty marzec kwiecień maj czerwiec lipiec sierpień wrzesień "
+                    "październik listopad grudzień rok").split())
+
+
+def _digit_upos(nxt: Candidate | None) -> str:
+    """UD part of speech of a number written in digits, from the word after it.
+
+    A day or year before a month or `rok` is an ordinal (ADJ: `5 maja`, `1975 r.`), a
+    number before a noun counts it (NUM: `300 osób`), anything else stays X as NKJP's `dig`.
+    """
+    if nxt is None:
+        return "X"
+    if nxt.lemma in MONTHS:
+        return "ADJ"
+    if nxt.pos in ("subst", "depr", "brev", "adj"):
+        return "NUM"
+    return "X"
+
+
+_TAG_ONLY = frozenset(("pp|", "ps|", "pt|", "ag|", "p2|", "np|", "na|"))
+_OPENERS = frozenset(("„", "\"", "«", "»", "(", "-", "–", "—", ":", "*", "•", "'", "‘", "“"))
+
+
+def _shapes(options: Sequence[Candidate]) -> frozenset[str]:
+    """The `case:number:gender` triples a token's candidates offer."""
+    return frozenset(f"{c.case}:{c.number}:{c.gender}" for c in options if c.case)
 
 
 def _ambiguity(options: Sequence[Candidate]) -> str:

@@ -34,7 +34,7 @@ def find_tokens(article: Article) -> Article:
         found = analyser.stretch(text, sentence.start, sentence.end)
         forms = [text[s:e] for s, e, _ in found]
         chosen = tagger.choose(forms, [r for _, _, r in found])
-        for (start, end, _), form, cand in zip(found, forms, chosen):
-            article.tokens.append(Token(start, end, form, index, cand.lemma, cand.tag,
-                                        tagger.universal_pos(cand, form), cand.names))
+        for (start, end, _), form, cand, upos in zip(found, forms, chosen,
+                                                     tagger.universal_tags(forms, chosen)):
+            article.tokens.append(Token(start, end, form, index, cand.lemma, cand.tag, upos, cand.names))
     return article
