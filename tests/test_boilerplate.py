@@ -45,3 +45,10 @@ def test_video_teaser_takes_the_video_title_with_it() -> None:
 def test_a_sentence_that_mentions_reading_is_kept() -> None:
     text = ARTICLE.format(line="Minister zachęcał, by czytać także komunikaty wojewody.")
     assert analyze(text).removed == []
+
+
+def test_a_see_also_line_with_article_text_glued_to_it_is_kept() -> None:
+    glued = ("Zobacz też: Przewoźnik zamyka bazę w Modlinie. Rzecznik spółki zapewnił w piątek, "
+             "że żaden z pilotów nie straci pracy, a rozmowy ze związkowcami potrwają jeszcze "
+             "co najmniej dwa tygodnie, po czym zarząd przedstawi nowe warunki umów.")
+    assert analyze(ARTICLE.format(line=glued)).removed == []

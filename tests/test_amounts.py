@@ -1,0 +1,166 @@
+"""Amounts and times: tables of news-style Polish sentences and what they must yield."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+import wedlug
+from wedlug.lang.pl.amounts.calendar import Point, duration, iso, resolve
+from wedlug.lang.pl.amounts.numbers import digit_value
+
+SHARED = Path(__file__).resolve().parents[2] / "shared"
+PUBLISHED = "2024-09-15"
+
+
+def _analyse(text: str, published: str | None = PUBLISHED) -> wedlug.Article:
+    return wedlug.analyze(text, published=published)
+
+
+def _amount(text: str, span: str) -> dict:
+    article = _analyse(text)
+    found = [a for a in article.amounts if a["text"] == span]
+    assert found, f"no amount {span!r} in {[a['text'] for a in article.amounts]}"
+    return found[0]
+
+
+@pytest.mark.parametrize("digits, value", [
+    ("1,6", 1.6), ("1.200", 1200.0), ("5000", 5000.0), ("14.09.2024", None), ("0,75", 0.75),
+])
+def test_digit_value(digits: str, value: float | None) -> None:
+    assert digit_value(digits) == value
+
+
+@pytest.mark.parametrize("sentence, span, value, low, high, approx, unit", [
+    ("Rząd przeznaczy na ten cel 1,6 mln zł.", "1,6 mln zł", 1.6e6, None, None, False, "PLN"),
+    ("Na granicy stoi około 2 tys. ciężarówek.", "około 2 tys.", 2000.0, None, None, True, None),
+    ("Policja zatrzymała ponad 200 kibiców.", "ponad 200", 200.0, 200.0, None, False, None),
+    ("W wypadku rannych zostało 11 008 osób.", "11 008", 11008.0, None, None, False, None),
+    ("Firma zatrudnia 12\u00a0500 pracowników.", "12\u00a0500", 12500.0, None, None, False, None),
+    ("Inflacja wyniosła 4,3 proc. w skali roku.", "4,3 proc.", 4.3, None, None, False, "percent"),
+    ("Bezrobocie sięga 5%.", "5%", 5.0, None, None, False, "percent"),
+    ("Stopy wzrosły o 0,25 punktu procentowego.", "0,25 punktu procentowego", 0.25, None, None,
+     False, "pp"),
+    ("Kontrakt opiewa na 2 mld dolarów.", "2 mld dolarów", 2e9, None, None, False, "USD"),
+    ("Unia przekaże 40 mln euro.", "40 mln euro", 4e7, None, None, False, "EUR"),
+    ("Mieszkania kosztują od 560 do 970 tys. zł.", "od 560 do 970 tys. zł", None, 560000.0, 970000.0,
+     False, "PLN"),
+    ("Burza uszkodziła 5–10 tys. domów.", "5–10 tys.", None, 5000.0, 10000.0, False, None),
+    ("W protestach wzięło udział dwóch tysięcy trzystu rolników.", "dwóch tysięcy trzystu", 2300.0,
+     None, None, False, None),
+    ("Na wiec przyszło półtora miliona ludzi.", "półtora miliona", 1.5e6, None, None, False, None),
+    ("Na miejscu pracuje kilkunastu strażaków.", "kilkunastu", None, 11.0, 19.0, True, None),
+    ("Na ulice wyszły dziesiątki tysięcy osób.", "dziesiątki tysięcy", None, 20000.0, 99000.0, True, None),
+    ("Zginęło co najmniej 12 osób.", "co najmniej 12", 12.0, 12.0, None, False, None),
+    ("Straty mogą sięgnąć nawet 3 mld zł.", "nawet 3 mld zł", 3e9, None, 3e9, False, "PLN"),
+    ("Rurociąg ma 1200 km długości.", "1200 km", 1200.0, None, None, False, "km"),
+    ("Spłonęło 40 ha lasu.", "40 ha", 40.0, None, None, False, "ha"),
+    ("Port przeładował 5 mln t węgla.", "5 mln t", 5e6, None, None, False, "t"),
+])
+def test_amount_values(sentence: str, span: str, value: float | None, low: float | None,
+                       high: float | None, approx: bool, unit: str | None) -> None:
+    amount = _amount(sentence, span)
+    assert (amount["value"], amount["low"], amount["high"]) == (value, low, high)
+    assert amount["approx"] is approx
+    assert amount["unit"] == unit
+
+
+@pytest.mark.parametrize("sentence, span, base", [
+    ("Wojsko otrzymało 300 pocisków artyleryjskich.", "300", "pocisk artyleryjski"),
+    ("W regionie zmarło 48 zakażonych osób.", "48", "zakażona osoba"),
+    ("Sankcje objęły 25 osób i podmiotów.", "25", "osoba i podmiot"),
+    ("Potwierdzono 950 nowych przypadków zakażenia.", "950", "nowy przypadek zakażenia"),
+    ("Bruksela obiecała 40 mld dolarów pomocy.", "40 mld dolarów", "pomoc"),
+    ("Do apelu przyłączyło się kilku znanych aktorów.", "kilku", "znany aktor"),
+])
+def test_counted_object(sentence: str, span: str, base: str) -> None:
+    amount = _amount(sentence, span)
+    assert amount["object"] is not None
+    assert amount["object"]["base"] == base
+    assert sentence[amount["object"]["start"]:amount["object"]["end"]] == amount["object"]["text"]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Ukraina dostała samoloty F-16.",
+    "Gazociąg Nord Stream 2 nie ruszy.",
+    "Sprawa dotyczy art. 51 konstytucji.",
+    "Obchodzono 24. rocznicę wyborów.",
+    "Szczyt G7 odbędzie się w lipcu.",
+    "Mecz zaczął się o godz. 18.",
+    "Strajk potrwa przez 30 dni.",
+])
+def test_not_amounts(sentence: str) -> None:
+    assert _analyse(sentence).amounts == []
+
+
+@pytest.mark.parametrize("text, span, relative", [
+    ("Eksport wyniósł 2 mln ton. Liczba ta może być trzykrotnie wyższa.", "trzykrotnie wyższa",
+     {"factor": 3.0, "to": 0}),
+    ("Sprzedano 400 aut, a w tym roku dwa razy więcej.", "dwa razy więcej", {"factor": 2.0, "to": 0}),
+    ("Produkcja spadła o 20 proc.", "20 proc.", {"delta": -0.2}),
+    ("Ceny energii wzrosły o 12,5 proc.", "12,5 proc.", {"delta": 0.125}),
+])
+def test_relative_amounts(text: str, span: str, relative: dict) -> None:
+    amount = next(a for a in _analyse(text).amounts if span in a["text"])
+    assert amount["relative"] == relative
+
+
+@pytest.mark.parametrize("sentence, span, value, kind", [
+    ("Umowę podpisano 14 września 2024 r. w Kijowie.", "14 września 2024 r.", "2024-09-14", "date"),
+    ("Dokument datowany jest na 14.09.2024.", "14.09.2024", "2024-09-14", "date"),
+    ("Wniosek wpłynął 2024-09-14.", "2024-09-14", "2024-09-14", "date"),
+    ("W czerwcu prezydent odwiedził Wilno.", "W czerwcu", "2024-06", "date"),
+    ("Ustawa weszła w życie w 2000 roku.", "w 2000 roku", "2000", "date"),
+    ("Wczoraj rząd przyjął projekt.", "Wczoraj", "2024-09-14", "date"),
+    ("W zeszłym tygodniu minister podał się do dymisji.", "W zeszłym tygodniu", "2024-W36", "date"),
+    ("Eksport wzrósł do poziomu z ubiegłego roku.", "ubiegłego roku", "2023", "date"),
+    ("Przed rokiem sytuacja była inna.", "Przed rokiem", "2023", "date"),
+    ("Dostawy trwały od sierpnia ubiegłego roku do stycznia 2024 roku.",
+     "od sierpnia ubiegłego roku do stycznia 2024 roku", "2023-08/2024-01", "date"),
+    ("Wojna trwa od 2014 do 2022 roku.", "od 2014 do 2022 roku", "2014/2022", "date"),
+    ("Strajk potrwa przez 30 dni.", "przez 30 dni", "P30D", "duration"),
+    ("Negocjacje trwają od trzech miesięcy.", "od trzech miesięcy", "P3M", "duration"),
+    ("Raport publikowany jest co miesiąc.", "co miesiąc", "P1M", "set"),
+    ("W czwartek premier spotkał się z rolnikami.", "W czwartek", "2024-09-12", "date"),
+    ("Loty odwołano 25-26 lipca.", "25-26 lipca", "2024-07-25/2024-07-26", "date"),
+])
+def test_times(sentence: str, span: str, value: str, kind: str) -> None:
+    times = _analyse(sentence).times
+    found = [t for t in times if t["text"] == span]
+    assert found, f"no time {span!r} in {[t['text'] for t in times]}"
+    assert (found[0]["value"], found[0]["type"]) == (value, kind)
+
+
+def test_relative_time_without_publication_date_has_no_value() -> None:
+    times = _analyse("Wczoraj rząd przyjął projekt, a ubiegłego roku go odrzucił.", published=None).times
+    assert [t["value"] for t in times] == [None, None]
+
+
+def test_spans_match_text() -> None:
+    text = "W czerwcu Ryanair odwołał ponad 2,4 tys. lotów, a 5 proc. pasażerów czekało 3 dni."
+    article = _analyse(text)
+    for record in article.amounts + article.times:
+        assert text[record["start"]:record["end"]] == record["text"]
+
+
+def test_calendar_helpers() -> None:
+    from datetime import date
+    assert iso(resolve(Point("month", month=12), date(2024, 9, 15))) == "2023-12"
+    assert iso(resolve(Point("month", month=10), date(2024, 9, 15))) == "2024-10"
+    assert duration(1.5, "Y") == "P18M"
+
+
+@pytest.mark.skipif(not (SHARED / "examples" / "seed-kcna.txt").is_file(),
+                    reason="../shared/examples/seed-kcna.txt is absent (a fresh clone without shared/)")
+def test_seed_article() -> None:
+    text = (SHARED / "examples" / "seed-kcna.txt").read_text(encoding="utf-8")
+    article = _analyse(text)
+    shells = [a for a in article.amounts if a["value"] == 1.6e6]
+    assert shells and shells[0]["approx"] and shells[0]["object"]["base"] == "pocisk artyleryjski"
+    index = article.amounts.index(shells[0])
+    assert article.times[shells[0]["time"]]["value"] == "2023-08/2024-01"
+    assert any(a["relative"] == {"factor": 3.0, "to": index} for a in article.amounts)
+    values = {t["text"]: t["value"] for t in article.times}
+    assert values.get("W czerwcu") == "2024-06"
+    assert values.get("od 2000 roku") == "2000"
