@@ -51,9 +51,12 @@ class Pipeline:
 
 def default_steps() -> list[Step]:
     """Return wedlug's Polish steps in order."""
+    from wedlug.lang.pl.amounts import find_amounts, find_times
     from wedlug.lang.pl.boilerplate import mark_boilerplate
+    from wedlug.lang.pl.entities import find_entities
     from wedlug.lang.pl.language import check_polish
     from wedlug.lang.pl.segment import find_paragraphs, find_sentences
+    from wedlug.lang.pl.statements import find_statements
     from wedlug.lang.pl.words import find_tokens
 
     return [
@@ -62,6 +65,10 @@ def default_steps() -> list[Step]:
         Step("sentences", find_sentences, ("paragraphs", "removed"), ("sentences",)),
         Step("tokens", find_tokens, ("sentences",), ("tokens",)),
         Step("language", check_polish, ("tokens",), ("warnings",)),
+        Step("entities", find_entities, ("tokens",), ("entities",)),
+        Step("statements", find_statements, ("tokens", "removed"), ("statements",)),
+        Step("times", find_times, ("tokens",), ("times",)),
+        Step("amounts", find_amounts, ("tokens", "times"), ("amounts",)),
     ]
 
 

@@ -1,0 +1,249 @@
+"""The statements step on sentences written for these tests in the style of Polish news."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from wedlug import analyze
+from wedlug.article import Article
+from wedlug.evaluation.statements import GoldArticle, GoldStatement, match_article, spans_match, summarise
+from wedlug.pipeline import default_steps
+
+SHARED = Path(__file__).resolve().parents[2] / "shared"
+
+
+def statements(text: str) -> list[dict[str, Any]]:
+    """Analyse a text and return its statements."""
+    return analyze(text).statements
+
+
+def only(text: str) -> dict[str, Any]:
+    """Return the one statement of a text (failing when there are more or none)."""
+    found = statements(text)
+    assert len(found) == 1, [s["content"]["text"] for s in found]
+    return found[0]
+
+
+@pytest.mark.parametrize(("text", "content", "speaker", "kind"), [
+    ("„Nie zgodzimy się na podwyżki” – powiedział minister finansów Jan Nowak.",
+     "Nie zgodzimy się na podwyżki", "minister finansów Jan Nowak", "direct"),
+    ('"Szpital jest gotowy na przyjęcie pacjentów" - zapewniła dyrektor placówki Anna Kowalska.',
+     "Szpital jest gotowy na przyjęcie pacjentów", "dyrektor placówki Anna Kowalska", "direct"),
+    ("«Rozmowy trwają» – dodał rzecznik ratusza Piotr Lis.", "Rozmowy trwają",
+     "rzecznik ratusza Piotr Lis", "direct"),
+    ("- Nie wycofamy wojsk z regionu - stwierdził prezydent Andrzej Zieliński.",
+     "Nie wycofamy wojsk z regionu", "prezydent Andrzej Zieliński", "direct"),
+    ("– Sytuacja na granicy jest stabilna – oświadczył komendant Straży Granicznej Marek Wójcik.",
+     "Sytuacja na granicy jest stabilna", "komendant Straży Granicznej Marek Wójcik", "direct"),
+    ("— Budżet zostanie przyjęty w terminie — zapowiedział marszałek Sejmu Tomasz Wróbel.",
+     "Budżet zostanie przyjęty w terminie", "marszałek Sejmu Tomasz Wróbel", "direct"),
+    ("Minister zdrowia Ewa Mazur podkreśliła: „Szczepionek nie zabraknie dla nikogo”.",
+     "Szczepionek nie zabraknie dla nikogo", "Minister zdrowia Ewa Mazur", "direct"),
+])
+def test_direct_speech(text: str, content: str, speaker: str, kind: str) -> None:
+    found = only(text)
+    assert found["content"]["text"] == content
+    assert found["speaker"]["text"] == speaker
+    assert found["kind"] == kind
+    assert found["polarity"] == "assert"
+
+
+@pytest.mark.parametrize(("text", "content", "speaker", "cue"), [
+    ("Rzecznik rządu Adam Kowal poinformował, że posiedzenie odbędzie się w piątek.",
+     "posiedzenie odbędzie się w piątek", "Rzecznik rządu Adam Kowal", "poinformował"),
+    ("Prezes banku centralnego ocenił, iż inflacja zacznie spadać jesienią.",
+     "inflacja zacznie spadać jesienią", "Prezes banku centralnego", "ocenił"),
+    ("Ministerstwo Obrony zapowiedziało, że ćwiczenia potrwają dwa tygodnie.",
+     "ćwiczenia potrwają dwa tygodnie", "Ministerstwo Obrony", "zapowiedziało"),
+    ("Opozycja zaapelowała, aby rząd wycofał projekt ustawy.",
+     "rząd wycofał projekt ustawy", "Opozycja", "zaapelowała"),
+    ("Przewodnicząca komisji Maria Lis zwróciła uwagę, że termin jest zbyt krótki.",
+     "termin jest zbyt krótki", "Przewodnicząca komisji Maria Lis", "zwróciła uwagę"),
+])
+def test_indirect_speech(text: str, content: str, speaker: str, cue: str) -> None:
+    found = only(text)
+    assert found["kind"] == "indirect"
+    said = (found["content"]["text"], found["speaker"]["text"], found["cue"]["text"])
+    assert said == (content, speaker, cue)
+
+
+def test_mixed_speech_keeps_quoted_fragments() -> None:
+    found = only('Wojewoda zapewnił, że sytuacja jest "pod pełną kontrolą" służb.')
+    assert found["kind"] == "mixed"
+    assert found["content"]["text"] == 'sytuacja jest "pod pełną kontrolą" służb'
+
+
+def test_quoted_object_after_a_cue_is_mixed() -> None:
+    found = statements('Premier Jan Nowak ostrzegł przed "bardzo trudną zimą". '
+                       'Obiecał "pełne wsparcie" dla gmin.')
+    assert [s["kind"] for s in found] == ["mixed", "mixed"]
+    assert found[1]["speaker"]["text"] == "Premier Jan Nowak"
+    assert found[1]["speaker"]["resolved"] is True
+
+
+@pytest.mark.parametrize(("text", "content", "speaker", "cue"), [
+    ("Według Polskiej Agencji Prasowej rozmowy zakończyły się porozumieniem.",
+     "rozmowy zakończyły się porozumieniem", "Polskiej Agencji Prasowej", "Według"),
+    ("Zdaniem ekspertów, ceny energii wzrosną o 10 procent.",
+     "ceny energii wzrosną o 10 procent", "ekspertów", "Zdaniem"),
+    ("Jak podaje portal Onet, negocjacje zostały przerwane.",
+     "negocjacje zostały przerwane", "portal Onet", "podaje"),
+    ("Szczyt odbędzie się w Brukseli, według dziennika Rzeczpospolita.",
+     "Szczyt odbędzie się w Brukseli", "dziennika Rzeczpospolita", "według"),
+])
+def test_source_phrases(text: str, content: str, speaker: str, cue: str) -> None:
+    found = only(text)
+    assert found["kind"] == "according_to"
+    assert found["content"]["text"] == content
+    assert found["speaker"]["text"] == speaker
+    assert found["cue"]["text"] == cue
+
+
+def test_nested_attribution_names_the_outer_source() -> None:
+    found = only("Według agencji Reuters minister spraw zagranicznych Piotr Nowak powiedział, "
+                 "że rozmowy zostaną wznowione.")
+    assert found["content"]["text"] == "rozmowy zostaną wznowione"
+    assert found["speaker"]["text"] == "minister spraw zagranicznych Piotr Nowak"
+    assert found["source"]["text"] == "agencji Reuters"
+
+
+@pytest.mark.parametrize(("text", "content"), [
+    ("Rzecznik resortu zaprzeczył, jakoby minister planował dymisję.", "minister planował dymisję"),
+    ("Kreml zdementował, że prezydent jest chory.", "prezydent jest chory"),
+    ("Zarząd spółki nie potwierdził, że fabryka zostanie zamknięta.", "fabryka zostanie zamknięta"),
+    ("Władze Warszawy i Krakowa zaprzeczają, jakoby miasta zadłużyły się ponad miarę.",
+     "miasta zadłużyły się ponad miarę"),
+])
+def test_denials(text: str, content: str) -> None:
+    found = only(text)
+    assert found["polarity"] == "deny"
+    assert found["content"]["text"] == content
+
+
+def test_denial_with_a_noun_object_denies_the_object() -> None:
+    found = only("Rzecznik Kremla zdementował doniesienia o chorobie prezydenta.")
+    assert (found["polarity"], found["content"]["text"]) == ("deny", "doniesienia o chorobie prezydenta")
+
+
+def test_negative_claim_with_an_assertion_verb_stays_assert() -> None:
+    assert only("Minister przekonywał, że wojsko nie przekroczyło granicy.")["polarity"] == "assert"
+
+
+@pytest.mark.parametrize(("text", "speaker", "resolved"), [
+    ("Minister Anna Nowak spotkała się z rolnikami. Dodała, że pomoc trafi do wsi.",
+     "Minister Anna Nowak", True),
+    ("Wizytę złożył prezydent Litwy. Przyjęto też delegację Czech. Zapewnił, że sojusz jest silny.",
+     "prezydent Litwy", True),
+    ("Umowę skrytykowała Komisja Europejska, która oświadczyła, że zbada sprawę.",
+     "Komisja Europejska", True),
+    ("Moskwa i Mińsk zaprzeczają, jakoby wojska zbliżały się do granicy.", "Moskwa i Mińsk", False),
+])
+def test_speaker_resolution(text: str, speaker: str, resolved: bool) -> None:
+    found = statements(text)[-1]
+    assert found["speaker"]["text"] == speaker
+    assert found["speaker"]["resolved"] is resolved
+
+
+def test_dropped_subject_agrees_in_gender() -> None:
+    text = ("Posłanka Ewa Lis i poseł Adam Wrona spotkali się z wyborcami. Poseł Wrona mówił o drogach. "
+            "Posłanka przypomniała wcześniej o szkołach. Zapewniła, że budżet to uwzględni.")
+    found = statements(text)[-1]
+    assert found["cue"]["text"] == "Zapewniła"
+    assert "Posłanka" in found["speaker"]["text"]
+
+
+def test_headline_with_a_colon() -> None:
+    found = statements("Premier Nowak: Nie podniesiemy podatków\nRząd przyjął projekt budżetu.")
+    assert found[0]["kind"] == "direct"
+    assert found[0]["speaker"]["text"] == "Premier Nowak"
+    assert found[0]["content"]["text"] == "Nie podniesiemy podatków"
+
+
+@pytest.mark.parametrize("text", [
+    'Film "Ostatni rejs" trafi do kin w marcu.',
+    "Rząd przyjął projekt ustawy o obronie cywilnej.",
+    "Niemcy: pociągi pojadą szybciej",
+    "Czy rząd zdąży z ustawą przed wakacjami?",
+])
+def test_narration_and_titles_are_not_statements(text: str) -> None:
+    assert statements(text) == []
+
+
+def test_quotation_over_two_sentences() -> None:
+    found = only("„Zrobimy wszystko, co w naszej mocy. Mieszkańcy nie zostaną sami” – zapewnił burmistrz.")
+    assert found["content"]["text"] == "Zrobimy wszystko, co w naszej mocy. Mieszkańcy nie zostaną sami"
+
+
+def test_removed_passages_are_ignored() -> None:
+    article = analyze("Rzecznik powiedział, że szkoły będą otwarte.\n"
+                      "Dalsza część artykułu pod materiałem wideo\n"
+                      "Minister oświadczył, że ferie się nie zmienią.")
+    for statement in article.statements:
+        assert not article.is_removed(statement["content"]["start"], statement["content"]["end"])
+
+
+def test_every_span_is_the_text_it_points_at() -> None:
+    text = ("– Nie ma zagrożenia – powiedział wojewoda Jan Lis. Według sanepidu woda jest czysta. "
+            "Mieszkańcy zaprzeczają, jakoby pili wodę z kranu. Jak dodał, „kontrole będą częste”.")
+    article = analyze(text)
+    assert article.statements
+    for statement in article.statements:
+        for key in ("speaker", "cue", "content", "source"):
+            span = statement[key]
+            if span is not None:
+                assert text[span["start"]:span["end"]] == span["text"]
+        assert 0.0 <= statement["confidence"] <= 1.0
+
+
+def test_the_step_is_registered() -> None:
+    step = next(s for s in default_steps() if s.name == "statements")
+    assert step.requires == ("tokens", "removed") and step.assigns == ("statements",)
+
+
+def _gold(*statements: tuple[tuple[int, int], bool]) -> GoldArticle:
+    return GoldArticle("doc", "", tuple(GoldStatement(c, None, None, "assert", "direct", o)
+                                        for c, o in statements))
+
+
+def _predicted(start: int, end: int) -> dict[str, Any]:
+    return {"content": {"start": start, "end": end}, "speaker": None, "polarity": "assert"}
+
+
+@pytest.mark.parametrize(("a", "b", "expected"), [
+    ((0, 10), (5, 40), True),     # half of the shorter span
+    ((0, 10), (6, 40), False),
+    ((0, 40), (10, 20), True),
+])
+def test_spans_match_on_half_of_the_shorter(a: tuple[int, int], b: tuple[int, int], expected: bool) -> None:
+    assert spans_match(a, b) is expected
+
+
+def test_scorer_is_one_to_one_and_ignores_optional_gold() -> None:
+    article = Article(text="x" * 100)
+    gold = _gold(((0, 20), False), ((30, 50), True), ((60, 80), False))
+    score = match_article(article, gold, [_predicted(0, 20), _predicted(2, 18), _predicted(30, 50)])
+    figures = summarise([score])
+    assert (figures["gold"], figures["predicted"]) == (2, 2)   # the optional pair left both counts
+    assert figures["precision"] == 0.5 and figures["recall"] == 0.5
+
+
+@pytest.mark.skipif(not (SHARED / "examples" / "seed-kcna.txt").exists(),
+                    reason="needs ../shared/examples (the seed article is not in the repository)")
+def test_seed_article_reaches_its_targets() -> None:
+    root = Path(__file__).resolve().parents[1]
+    from wedlug.evaluation.statements import read_gold
+    gold = read_gold(root / "gold" / "statements")["examples/seed-kcna.txt"]
+    text = (SHARED / "examples" / "seed-kcna.txt").read_bytes().decode("utf-8-sig")
+    article = analyze(text)
+    figures = summarise([match_article(article, gold, article.statements)])
+    assert figures["f1"] >= 0.9 and figures["strict_f1"] >= 0.8
+    denials = [g for g in gold.statements if g.polarity == "deny"]
+    for denial in denials:
+        assert any(s["polarity"] == "deny"
+                   and spans_match(denial.content, (s["content"]["start"], s["content"]["end"]))
+                   for s in article.statements)
+    assert json.loads((root / "gold" / "statements" / "splits.json").read_text())["seed"]
