@@ -96,6 +96,9 @@ class Tagger:
     _static: dict[tuple[str, Candidate], float] = field(default_factory=dict, repr=False)
     _cands: dict[tuple[str, tuple[Reading, ...]], list[Candidate]] = field(default_factory=dict, repr=False)
     _pair: dict[tuple[Any, ...], float] = field(default_factory=dict, repr=False)
+    _static_lists: dict[tuple[Any, ...], tuple[Sequence[Candidate], list[float]]] = field(
+        default_factory=dict, repr=False)
+    _prefix_set: frozenset[str] | None = field(default=None, repr=False)
 
     # -- features ---------------------------------------------------------------
     @staticmethod
@@ -160,6 +163,25 @@ class Tagger:
         ]
 
     # -- scoring ----------------------------------------------------------------
+    @property
+    def _prefixes(self) -> frozenset[str]:
+        """The `kind|word|` prefixes of word-pair features the model has weights for."""
+        if self._prefix_set is None:
+            self._prefix_set = frozenset(
+                f[: f.index("|", 3) + 1] for f in self.weights
+                if f[:3] in ("pw|", "nw|", "pl|", "nl|") and f.count("|") >= 2)
+        return self._prefix_set
+
+    def _static_scores(self, form: str, options: Sequence[Candidate]) -> list[float]:
+        """Static scores of a token's candidates, cached per candidate list."""
+        key = (form, id(options), len(options))
+        found = self._static_lists.get(key)
+        if found is None or found[0] is not options:
+            if len(self._static_lists) > 200_000:
+                self._static_lists.clear()
+            found = self._static_lists[key] = (options, [self._static_score(form, c) for c in options])
+        return found[1]
+
     def _static_score(self, form: str, cand: Candidate) -> float:
         key = (form, cand)
         score = self._static.get(key)
@@ -251,23 +273,36 @@ class Tagger:
             prev_tag = prev.tag if prev else "<s>"
             prev2_pos = prev2.pos if prev2 else "<s>"
             pl, nl = prev_form.lower(), next_form.lower()
-            pw, nw = "pw|" + pl + "|", "nw|" + nl + "|"
-            plk, nlk = "pl|" + pl + "|", "nl|" + nl + "|"
+            # Word-pair features exist for few words: look them up only where the
+            # model has any for this neighbour (an exact shortcut, same scores).
+            known = self._prefixes
+            pw = "pw|" + pl + "|"
+            nw = "nw|" + nl + "|"
+            plk = "pl|" + pl + "|"
+            nlk = "nl|" + nl + "|"
+            pw, nw = (pw if pw in known else ""), (nw if nw in known else "")
+            plk, nlk = (plk if plk in known else ""), (nlk if nlk in known else "")
             first = prev_form == "<s>" or prev_form in _OPENERS
             bos = "bos|" + str(first) + ("C" if form[:1].isupper() else "l")
             bos_end = "|" + str(next_form[:1].isupper())
+            statics = self._static_scores(form, options)
             best, best_score = options[0], float("-inf")
-            for cand in options:
+            for cand, static in zip(options, statics):
                 key = (prev_tag, prev2_pos, cand.tag, next_pos, next_shapes)
                 tags = pair.get(key)
                 if tags is None:
                     tags = pair[key] = sum(w.get(f, 0.0) for f in self._tag_features(
                         prev, prev2, next_pos, next_shapes, cand))
-                score = (self._static_score(form, cand) + tags
-                         + w.get(pw + cand.shape, 0.0) + w.get(nw + cand.shape, 0.0)
-                         + w.get(plk + cand.lemma, 0.0) + w.get(nlk + cand.lemma, 0.0)
-                         + w.get(bos + str(cand.lemma[:1].isupper()) + "|" + (
-                             cand.names[0] if cand.names else "") + bos_end, 0.0))
+                score = static + tags + w.get(bos + str(cand.lemma[:1].isupper()) + "|" + (
+                    cand.names[0] if cand.names else "") + bos_end, 0.0)
+                if pw:
+                    score += w.get(pw + cand.shape, 0.0)
+                if nw:
+                    score += w.get(nw + cand.shape, 0.0)
+                if plk:
+                    score += w.get(plk + cand.lemma, 0.0)
+                if nlk:
+                    score += w.get(nlk + cand.lemma, 0.0)
                 if score > best_score:
                     best, best_score = cand, score
             chosen.append(best)
