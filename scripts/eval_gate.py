@@ -18,7 +18,8 @@ from wedlug.evaluation.gate import check  # noqa: E402
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
     parser.add_argument("--baseline", type=Path, default=ROOT / "eval_baseline.json")
     parser.add_argument("--update", action="store_true", help="pin the current scores as floors")

@@ -19,10 +19,19 @@ def test_no_metric_falls_under_its_floor() -> None:
 @needs_shared
 def test_gate_fails_on_a_regression_and_refuses_silent_lowering(tmp_path: Path) -> None:
     pinned = json.loads((ROOT / "eval_baseline.json").read_text())
-    raised = {m: 1.0 for m in pinned["floors"] if m.startswith("lemmas.")}
+    raised = {m: 2.0 for m in pinned["floors"] if m.startswith("amounts.")}
     baseline = tmp_path / "baseline.json"
     baseline.write_text(json.dumps({"gold_sha256": pinned["gold_sha256"], "floors": raised}))
-    result = check(baseline, SHARED)
-    assert any("under its floor" in f for f in result.failures)
-    assert any("lower" in f for f in check(baseline, SHARED, update=True).failures)
+    result = check(baseline, SHARED, groups=("amounts",))
+    assert raised and any("under its floor" in f for f in result.failures)
+    assert any("lower" in f for f in check(baseline, SHARED, groups=("amounts",), update=True).failures)
     assert json.loads(baseline.read_text())["floors"] == raised
+
+
+@needs_shared
+def test_changed_gold_is_caught(tmp_path: Path) -> None:
+    pinned = json.loads((ROOT / "eval_baseline.json").read_text())
+    baseline = tmp_path / "baseline.json"
+    baseline.write_text(json.dumps({"gold_sha256": {"amounts": "0" * 64}, "floors": {
+        m: f for m, f in pinned["floors"].items() if m.startswith("amounts.")}}))
+    assert any("gold data changed" in f for f in check(baseline, SHARED, groups=("amounts",)).failures)

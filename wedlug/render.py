@@ -26,17 +26,25 @@ def render_text(record: dict[str, Any]) -> str:
         lines.append(f"Title: {record['title']}")
     statements = record.get("statements", [])
     lines.append(f"Statements: {len(statements)}")
+    names = {e["id"]: e["name"] for e in record.get("entities", [])}
     by_speaker: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for st in statements:
         speaker = st.get("speaker")
-        by_speaker[speaker["text"] if speaker else "(speaker not found)"].append(st)
-    for speaker, group in by_speaker.items():
-        lines.append(f"\n  {speaker}")
+        if not speaker:
+            key = "(speaker not found)"
+        else:
+            # One group per entity, however the article inflects its name.
+            key = names.get(speaker.get("entity") or "", speaker["text"])
+        by_speaker[key].append(st)
+    for group_name, group in by_speaker.items():
+        lines.append(f"\n  {group_name}")
         for st in group:
             mark = "DENIES" if st.get("polarity") == "deny" else st.get("kind", "")
             source = st.get("source")
             via = f" (according to {source['text']})" if source else ""
-            head = f"    [{mark}, {st.get('confidence', 0):.2f}] {st['cue']['text']}{via}: "
+            speaker = st.get("speaker")
+            said_as = f" [{speaker['text']}]" if speaker and speaker["text"] != group_name else ""
+            head = f"    [{mark}, {st.get('confidence', 0):.2f}]{said_as} {st['cue']['text']}{via}: "
             body = textwrap.fill(_quote(st["content"]["text"]), WIDTH, initial_indent=head,
                                  subsequent_indent=" " * 6)
             lines.append(body)

@@ -167,3 +167,26 @@ def score_split(docs: Iterable[str], gold: dict[str, dict[str, Any]], shared: Pa
         article = wedlug.analyze(text, published=record.get("published"), source=doc)
         score_article(text, article, record, tallies["amounts"], tallies["times"], tallies["objects"])
     return tallies
+
+
+GOLD = Path(__file__).resolve().parents[2] / "gold" / "amounts"
+
+
+def gold_files(shared: Path) -> list[Path]:
+    """The amounts gold lines and split list, and the articles they annotate."""
+    gold = load_gold(GOLD)
+    return sorted(GOLD.glob("*.jsonl")) + [GOLD / "splits.json"] + [shared / doc for doc in gold]
+
+
+def gate_metrics(shared: Path) -> dict[str, float]:
+    """Amount value F1, object base-form accuracy, time F1 and normalisation per split."""
+    gold = load_gold(GOLD)
+    splits = json.loads((GOLD / "splits.json").read_text(encoding="utf-8"))
+    out: dict[str, float] = {}
+    for name in ("seed", "dev", "test"):
+        tallies = score_split([d for d in splits.get(name, []) if d in gold], gold, shared)
+        out[f"{name}.amount_f1"] = tallies["amounts"].f1
+        out[f"{name}.object_accuracy"] = tallies["objects"].accuracy
+        out[f"{name}.time_f1"] = tallies["times"].f1
+        out[f"{name}.time_value_accuracy"] = tallies["times"].accuracy
+    return out

@@ -21,16 +21,16 @@ TOLERANCE = 0.001
 
 # Each group: a module under wedlug.evaluation with gate_metrics(shared) -> {name: value}
 # and gold_files(shared) -> [Path].
-GROUPS = ("lemmas", "statements", "amounts")
+GROUPS = ("lemmas", "statements", "amounts", "entities")
 
 
 @dataclass(frozen=True, slots=True)
 class GateResult:
-    """What the gate found: the scores, the failures, the gold hash."""
+    """What the gate found: the scores, the failures, the gold hash of each group."""
 
     scores: dict[str, float]
     failures: list[str]
-    gold_sha256: str
+    gold_sha256: dict[str, str]
 
 
 def _group(name: str) -> Any | None:
@@ -52,10 +52,11 @@ def gold_hash(files: list[Path], shared: Path) -> str:
 
 
 def score_all(shared: Path, groups: tuple[str, ...] = GROUPS,
-              progress: Callable[[str], None] | None = None) -> tuple[dict[str, float], list[Path]]:
-    """Run every group's scorer; return all scores and all gold files read."""
+              progress: Callable[[str], None] | None = None
+              ) -> tuple[dict[str, float], dict[str, str]]:
+    """Run each group's scorer; return all scores and each group's gold hash."""
     scores: dict[str, float] = {}
-    files: list[Path] = []
+    hashes: dict[str, str] = {}
     for name in groups:
         module = _group(name)
         if module is None:
@@ -64,21 +65,23 @@ def score_all(shared: Path, groups: tuple[str, ...] = GROUPS,
             progress(name)
         for metric, value in module.gate_metrics(shared).items():
             scores[f"{name}.{metric}"] = round(float(value), 4)
-        files += module.gold_files(shared)
-    return scores, files
+        hashes[name] = gold_hash(module.gold_files(shared), shared)
+    return scores, hashes
 
 
-def check(baseline_path: Path, shared: Path, *, update: bool = False, allow_lower: bool = False,
+def check(baseline_path: Path, shared: Path, *, groups: tuple[str, ...] = GROUPS,
+          update: bool = False, allow_lower: bool = False,
           progress: Callable[[str], None] | None = None) -> GateResult:
     """Score, compare with the baseline's floors, and re-pin them when asked."""
-    scores, files = score_all(shared, progress=progress)
-    digest = gold_hash(files, shared)
+    scores, hashes = score_all(shared, groups, progress)
     baseline = json.loads(baseline_path.read_text()) if baseline_path.exists() else {}
-    floors: dict[str, float] = baseline.get("floors", {})
+    pinned: dict[str, str] = baseline.get("gold_sha256", {})
+    floors = {m: f for m, f in baseline.get("floors", {}).items() if m.split(".")[0] in groups}
     failures = []
-    if baseline.get("gold_sha256") not in (None, digest) and not update:
-        failures.append("the gold data changed since the floors were pinned: check the change, "
-                        "then re-pin with --update")
+    for group, digest in hashes.items():
+        if pinned.get(group) not in (None, digest) and not update:
+            failures.append(f"{group}: the gold data changed since its floors were pinned: "
+                            "check the change, then re-pin with --update")
     for metric, floor in floors.items():
         if metric not in scores:
             failures.append(f"{metric}: no longer measured (floor {floor})")
@@ -89,7 +92,9 @@ def check(baseline_path: Path, shared: Path, *, update: bool = False, allow_lowe
         if lowered and not allow_lower:
             failures.append("refusing to lower floors without --allow-lower: " + ", ".join(lowered))
         else:
+            kept = {m: f for m, f in baseline.get("floors", {}).items() if m.split(".")[0] not in groups}
             baseline_path.write_text(json.dumps(
-                {"gold_sha256": digest, "floors": dict(sorted(scores.items()))}, indent=1) + "\n")
+                {"gold_sha256": {**pinned, **hashes}, "floors": dict(sorted({**kept, **scores}.items()))},
+                indent=1) + "\n")
             failures = []
-    return GateResult(scores, failures, digest)
+    return GateResult(scores, failures, hashes)

@@ -1,0 +1,101 @@
+"""The entities step on sentences composed for these tests (never copied from shared/)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from wedlug.article import Article
+from wedlug.lang.pl.entities.lookup import entity_at
+from wedlug.pipeline import default_pipeline
+
+
+def analyse(text: str) -> Article:
+    return default_pipeline()(Article(text=text))
+
+
+def mention(article: Article, text: str) -> tuple[dict[str, Any], dict[str, Any]]:
+    for entity in article.entities:
+        for m in entity["mentions"]:
+            if m["text"] == text:
+                return entity, m
+    raise AssertionError(f"no mention {text!r} in {[e['name'] for e in article.entities]}")
+
+
+@pytest.mark.parametrize(("sentence", "surface", "base"), [
+    ("Rozmawiał z Władimirem Putinem przez godzinę.", "Władimirem Putinem", "Władimir Putin"),
+    ("Delegacja przyleciała z Korei Południowej w nocy.", "Korei Południowej", "Korea Południowa"),
+    ("Rzecznik Departamentu Obrony nie odpowiedział.", "Departamentu Obrony", "Departament Obrony"),
+    ("Wczoraj spotkał się z Kim Dzong Unem na granicy.", "Kim Dzong Unem", "Kim Dzong Un"),
+    ("Władze Stanów Zjednoczonych milczą.", "Stanów Zjednoczonych", "Stany Zjednoczone"),
+])
+def test_base_forms(sentence: str, surface: str, base: str) -> None:
+    _, m = mention(analyse(sentence), surface)
+    assert m["base"] == base
+
+
+@pytest.mark.parametrize(("first", "second", "surface1", "surface2"), [
+    ("Putin przyjechał do Mińska.", "Spotkanie z Putinem przełożono.", "Putin", "Putinem"),
+    ("Agencja PAP podała wyniki.", "Jak podaje PAP, rząd obraduje.", "PAP", "PAP"),
+    ("Rosja odrzuciła ofertę.", "Federacja Rosyjska wydała komunikat.", "Rosja", "Federacja Rosyjska"),
+])
+def test_ids_are_the_same_in_every_article(first: str, second: str, surface1: str, surface2: str) -> None:
+    one, _ = mention(analyse(first), surface1)
+    two, _ = mention(analyse(second), surface2)
+    assert one["id"] == two["id"]
+
+
+@pytest.mark.parametrize(("sentence", "surface", "entity_name"), [
+    ("Moskwa i Pjongjang zaprzeczają tym doniesieniom.", "Moskwa", "rząd Rosji"),
+    ("Biały Dom twierdził, że nic nie wie.", "Biały Dom", "rząd Stanów Zjednoczonych"),
+    ("Turyści spędzili tydzień w Moskwie.", "Moskwie", "Moskwa"),
+])
+def test_metonymy(sentence: str, surface: str, entity_name: str) -> None:
+    entity, _ = mention(analyse(sentence), surface)
+    assert entity["name"] == entity_name
+
+
+@pytest.mark.parametrize(("text", "role", "person"), [
+    ("Kim Dzong Un odwiedził fabrykę. Przywódca KRLD pochwalił robotników.", "Przywódca KRLD",
+     "Kim Dzong Un"),
+    ("Władimir Putin przemawiał w Dumie. Prezydent Rosji zapowiedział zmiany.", "Prezydent Rosji",
+     "Władimir Putin"),
+    ("Rzecznik Anatol Wierzbicki nie odebrał telefonu. Wierzbicki był na urlopie.", "Wierzbicki",
+     "Anatol Wierzbicki"),
+])
+def test_roles_and_surnames_resolve_within_the_article(text: str, role: str, person: str) -> None:
+    entity, _ = mention(analyse(text), role)
+    assert entity["name"] == person
+
+
+def test_a_role_without_its_holder_named_is_no_mention() -> None:
+    article = analyse("Prezydent Rosji zapowiedział zmiany w rządzie.")
+    assert all(m["text"] != "Prezydent Rosji" for e in article.entities for m in e["mentions"])
+
+
+@pytest.mark.parametrize(("sentence", "surface", "actor"), [
+    ("Rosyjski MSZ wydał oświadczenie.", "Rosyjski MSZ", "RUSGOV"),
+    ("Południowokoreański wywiad ostrzega przed próbą rakietową.", "Południowokoreański wywiad", "KORSPY"),
+    ("Jak podała agencja KCNA, testy się udały.", "KCNA", "PRKMED"),
+])
+def test_gazetteer_actors(sentence: str, surface: str, actor: str) -> None:
+    entity, _ = mention(analyse(sentence), surface)
+    assert entity["actor"] == actor
+
+
+def test_offsets_always_point_at_the_mention_text() -> None:
+    text = ("Prezydent Andrzej Duda spotkał się w Warszawie z Joe Bidenem.\n"
+            "Według PAP obaj rozmawiali o NATO i Unii Europejskiej.")
+    article = analyse(text)
+    assert article.entities
+    for entity in article.entities:
+        for m in entity["mentions"]:
+            assert text[m["start"]:m["end"]] == m["text"]
+
+
+def test_entity_at_finds_the_speaker() -> None:
+    text = "Szef MSZ Siergiej Ławrow powiedział, że rozmowy trwają."
+    article = analyse(text)
+    start = text.index("Siergiej")
+    assert entity_at(article, start, start + len("Siergiej Ławrow")) is not None

@@ -1,0 +1,115 @@
+"""The entities step: people, organisations, places, countries, media and documents an
+article names, each mention with its base form, each entity with an id that is the same
+in every article (`wikidata:Q…` for KB entities, else `pl:` and the base form).
+
+Mentions come from the statistical detector (`mentions.py`, when present) or a stand-in
+(`fallback.py`), and from the KB gazetteer (media, agencies, government bodies, role
+phrases such as `przywódca KRLD`). `predict` is pure; `find_entities` writes the record.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from wedlug.article import Article, Token
+from wedlug.lang.pl.entities import fallback
+from wedlug.lang.pl.entities.kb import KnowledgeBase, Match, default_kb
+from wedlug.lang.pl.entities.link import Candidate, Found, institution_matches, link, select, split_fallback
+
+
+def detect(article: Article) -> tuple[str, list[fallback.Mention]]:
+    """Mentions from the statistical detector, or from the stand-in while it (or its
+    model file) is not there yet; with the name of the one that answered."""
+    try:
+        from wedlug.lang.pl.entities.mentions import find_mentions
+    except ImportError:
+        return "fallback", fallback.find_mentions(article)
+    try:
+        return "detector", [fallback.Mention(m.start, m.end, m.type) for m in find_mentions(article)]
+    except FileNotFoundError:  # the detector's model is not built yet
+        return "fallback", fallback.find_mentions(article)
+
+__all__ = ["find_entities", "predict"]
+
+
+def _candidates(article: Article, kb: KnowledgeBase) -> list[Candidate]:
+    by_sentence: dict[int, list[Token]] = {}
+    for token in article.tokens:
+        by_sentence.setdefault(token.sentence, []).append(token)
+    starts = {(t.sentence, t.start): k for tokens in by_sentence.values() for k, t in enumerate(tokens)}
+    ends = {(t.sentence, t.end): k for tokens in by_sentence.values() for k, t in enumerate(tokens)}
+    sentence_of = {t.start: t.sentence for t in article.tokens}
+    sentence_end = {t.end: t.sentence for t in article.tokens}
+    detected: dict[int, list[Candidate]] = {}
+    source, mentions = detect(article)
+    for mention in mentions:
+        index = sentence_of.get(mention.start)
+        if index is None or sentence_end.get(mention.end) != index:
+            continue  # a span that does not fall on token edges of one sentence
+        first, last = starts[(index, mention.start)], ends[(index, mention.end)] + 1
+        detected.setdefault(index, []).append(
+            Candidate(by_sentence[index], first, last, source, mention.type))
+    out: list[Candidate] = []
+    for index, tokens in by_sentence.items():
+        if article.is_removed(tokens[0].start, tokens[-1].end):
+            continue
+        matches = kb.match(tokens)
+        names = [m for m in matches if m.pattern.mode != "role"]
+        countries = {m.first: m for m in names if m.pattern.entry.type == "country" and not m.pattern.mode}
+        for cand in detected.get(index, []):
+            inside = [m for m in names if cand.first <= m.first and m.last <= cand.last]
+            whole = [m for m in inside if m.first == cand.first and m.last == cand.last]
+            if cand.source == "fallback" and inside and not whole:
+                out += split_fallback(cand, inside)
+            else:
+                out.append(cand)
+        for match in names:
+            out.append(Candidate(tokens, match.first, match.last, "kb", entry=match.pattern.entry,
+                                 mode=match.pattern.mode))
+        roles: dict[tuple[int, int], list[Match]] = {}
+        for match in matches:
+            if match.pattern.mode == "role":
+                roles.setdefault((match.first, match.last), []).append(match)
+        for (first, last), group in roles.items():
+            out.append(Candidate(tokens, first, last, "role",
+                                 roles=tuple(m.pattern.entry for m in group)))
+        out += institution_matches(tokens, kb, countries)
+    return out + _surnames(out, by_sentence)
+
+
+def _surnames(found: list[Candidate], by_sentence: dict[int, list[Token]]) -> list[Candidate]:
+    """A surname alone that the detector missed (`Wierzbicki był…` at a sentence start),
+    once a full name ending with it has been found."""
+    from wedlug.lang.pl.entities.kb import token_lemmas
+
+    surnames = {c.span[-1].lemma.lower() for c in found
+                if c.last - c.first > 1 and (c.kind == "persName" or (c.entry and c.entry.type == "person"))}
+    covered = {id(t) for c in found for t in c.span}
+    out = []
+    for tokens in by_sentence.values():
+        for k, token in enumerate(tokens):
+            if id(token) not in covered and token.text[:1].isupper() and token_lemmas(token) & surnames:
+                out.append(Candidate(tokens, k, k + 1, "fallback", "persName"))
+    return out
+
+
+def predict(article: Article) -> list[dict[str, Any]]:
+    """Return the article's entities as contract records (the article is not changed)."""
+    kb = default_kb()
+    chosen = select(_candidates(article, kb))
+    return [_record(article, entity) for entity in link(article, chosen, kb)]
+
+
+def _record(article: Article, entity: Found) -> dict[str, Any]:
+    entry = entity.entry
+    mentions = sorted({(c.start, c.end, base) for c, base in entity.mentions})
+    return {"id": entity.id, "name": entity.name, "type": entity.type,
+            "kb": entry.qid if entry else None, "actor": entry.actor if entry else None,
+            "mentions": [{"start": s, "end": e, "text": article.text[s:e], "base": base}
+                         for s, e, base in mentions]}
+
+
+def find_entities(article: Article) -> Article:
+    """Fill `entities` per shared/CONTRACT.md."""
+    article.entities = predict(article)
+    return article

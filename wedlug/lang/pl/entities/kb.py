@@ -1,0 +1,199 @@
+"""The knowledge base (data/kb.json.gz, built by scripts/build_kb.py) and its gazetteer.
+
+Names are matched on lemmas: each word of a KB name carries every lemma Morfeusz gives
+it, each token of the text every lemma of its readings, and a name matches where each of
+its words shares a lemma with the token in its place (`Korei Południowej` matches
+`Korea Południowa`). Capitalised name words need capitalised tokens, acronyms need
+upper-case ones, so `unia` is not `Unia` and `pap` is not `PAP`.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from typing import Any
+
+from wedlug.article import Token
+from wedlug.lang.pl.lexicon import rows
+from wedlug.lang.pl.morphology import morfeusz, strip_qualifier
+
+KB_FILE = "kb.json.gz"
+
+
+def word_lemmas(word: str) -> frozenset[str]:
+    """Every lemma Morfeusz gives a word, lower-cased, with the word itself."""
+    found = {word.lower()}
+    for _, _, (_, lemma, _, _, _) in morfeusz().analyse(word):
+        found.add(strip_qualifier(lemma).lower())
+    return frozenset(found)
+
+
+def name_words(name: str) -> list[list[Any]]:
+    """Split a name as Morfeusz segments it: [[spelling, [lemmas]], ...]."""
+    from wedlug.lang.pl.words import default_analyser
+
+    out: list[list[Any]] = []
+    for start, end, _ in default_analyser().stretch(name, 0, len(name)):
+        word = name[start:end]
+        out.append([word, sorted(word_lemmas(word))])
+    return out
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """One KB entity."""
+
+    id: str
+    name: str
+    type: str
+    qid: str | None
+    country: str | None
+    actor: str | None
+    adjectives: tuple[str, ...]
+    roles: tuple[str, ...]
+    institution: str | None
+    metonyms: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Pattern:
+    """A KB name as a gazetteer pattern."""
+
+    entry: Entry
+    name: str
+    mode: str  # "" a name; "~" only once the entity is named; "@" an inhabitant name; "role"
+    words: tuple[tuple[str, frozenset[str]], ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    """A gazetteer hit: tokens [first, last) of a sentence's tokens."""
+
+    first: int
+    last: int
+    pattern: Pattern
+
+
+class KnowledgeBase:
+    """Entries by id, a lemma index of their names, and the institution patterns."""
+
+    def __init__(self, data: dict[str, Any]) -> None:
+        self.entries: dict[str, Entry] = {}
+        self.index: dict[str, list[Pattern]] = {}
+        self.by_name: dict[str, Entry] = {}
+        self.by_adjective: dict[str, Entry] = {}
+        self.institutions: dict[tuple[str, str], Entry] = {}
+        self.countries: dict[str, Entry] = {}
+        for raw in data["entities"]:
+            entry = Entry(raw["id"], raw["name"], raw["type"], raw.get("qid"), raw.get("country"),
+                          raw.get("actor"), tuple(raw.get("adjectives", ())), tuple(raw.get("roles", ())),
+                          raw.get("institution"), tuple(raw.get("metonyms", ())))
+            if entry.id in self.entries:
+                continue
+            self.entries[entry.id] = entry
+            if entry.type == "country" and entry.country and entry.country not in self.countries:
+                self.countries[entry.country] = entry
+            if entry.institution and entry.country:
+                self.institutions.setdefault((entry.country, entry.institution), entry)
+            for adjective in entry.adjectives:
+                if entry.type == "country" or adjective not in self.by_adjective:
+                    self.by_adjective[adjective] = entry
+            words = raw.get("words", {})
+            for name, mode in raw["names"]:
+                self.by_name.setdefault(name, entry)
+                self._add(Pattern(entry, name, mode, tuple(
+                    (w, frozenset(lemmas)) for w, lemmas in words.get(name) or name_words(name))))
+            for role in entry.roles:
+                self._add(Pattern(entry, role, "role", tuple(
+                    (w, frozenset(lemmas)) for w, lemmas in name_words(role))))
+
+    def _add(self, pattern: Pattern) -> None:
+        if not pattern.words:
+            return
+        for lemma in pattern.words[0][1]:
+            self.index.setdefault(lemma, []).append(pattern)
+
+    def match(self, tokens: Sequence[Token]) -> list[Match]:
+        """Every gazetteer hit in a sentence, longest first at each position."""
+        lemmas = [token_lemmas(t) for t in tokens]
+        found = []
+        for i in range(len(tokens)):
+            seen: set[int] = set()
+            for lemma in lemmas[i]:
+                for pattern in self.index.get(lemma, ()):
+                    if id(pattern) in seen:
+                        continue
+                    seen.add(id(pattern))
+                    n = len(pattern.words)
+                    if i + n <= len(tokens) and all(
+                            _fits(word, tokens[i + k], lemmas[i + k], k, n)
+                            for k, word in enumerate(pattern.words)):
+                        found.append(Match(i, i + n, pattern))
+        found.sort(key=lambda m: (m.first, -(m.last - m.first)))
+        return found
+
+
+def _fits(word: tuple[str, frozenset[str]], token: Token, lemmas: frozenset[str], k: int, n: int) -> bool:
+    spelling, options = word
+    if not (options & lemmas):
+        return False
+    if k and tokens_glued(spelling):
+        return token.text == spelling
+    if len(spelling) > 1 and spelling.isupper():
+        return token.text.isupper() or token.text == spelling
+    if spelling[:1].isupper():
+        return token.text[:1].isupper()
+    # A lower-case word of a name (`rosyjski MSZ`) may be capitalised at a sentence start.
+    return True
+
+
+def tokens_glued(spelling: str) -> bool:
+    """Punctuation inside a name (`W.`, `Nord Stream-2`) must match as written."""
+    return not any(ch.isalnum() for ch in spelling)
+
+
+@cache
+def _lemmas_of(text: str, lemma: str) -> frozenset[str]:
+    found = word_lemmas(text) | {lemma.lower()}
+    if text[:1].isupper() and text.isalpha() and not text.isupper() and len(found) <= 2:
+        # Unknown to Morfeusz (`Ryanaira`): the tagger's guesses from name endings.
+        from wedlug.lang.pl.words import default_tagger
+
+        found |= {r.lemma.lower() for r in default_tagger().guesser.guess(text)}
+    return found
+
+
+def token_lemmas(token: Token) -> frozenset[str]:
+    """Every lemma a token may have (the tagger's choice among them)."""
+    return _lemmas_of(token.text, token.lemma)
+
+
+@cache
+def default_kb() -> KnowledgeBase:
+    """Load the shipped KB once per process."""
+    blob = resources.files("wedlug.lang.pl").joinpath("data", KB_FILE).read_bytes()
+    return KnowledgeBase(json.loads(gzip.decompress(blob).decode("utf-8")))
+
+
+@dataclass(frozen=True, slots=True)
+class Institution:
+    """An institution noun phrase of institutions.tsv."""
+
+    lemmas: tuple[str, ...]
+    key: str
+    role: str
+    display: str
+
+
+@cache
+def institutions() -> dict[str, list[Institution]]:
+    """Institution phrases by their first lemma (data/institutions.tsv)."""
+    table: dict[str, list[Institution]] = {}
+    for lemmas, key, role, display in rows("institutions.tsv"):
+        inst = Institution(tuple(lemmas.split()), key, role, display)
+        table.setdefault(inst.lemmas[0], []).append(inst)
+    return table

@@ -1,0 +1,193 @@
+"""Candidate mentions, their choice, and their linking to KB entries or article entities."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from wedlug.article import Article, Token
+from wedlug.lang.pl.entities.base import Word, base_form
+from wedlug.lang.pl.entities.kb import Entry, KnowledgeBase, Match, institutions, token_lemmas
+
+# NKJP mention types -> record types, for names the KB does not know.
+TYPES = {"persName": "person", "orgName": "organization", "placeName": "location",
+         "geogName": "location"}
+VERBS = frozenset(("fin", "praet", "bedzie", "impt", "winien"))
+PREPOSITIONS = frozenset(("prep",))
+NAMES = frozenset(("imię", "nazwisko", "nazwa_geograficzna", "nazwa_firmy", "nazwa_organizacji",
+                   "nazwa_instytucji", "guess"))
+
+
+@dataclass
+class Candidate:
+    """A possible mention: tokens [first, last) of one sentence, and what found it."""
+
+    tokens: list[Token]
+    first: int
+    last: int
+    source: str  # "detector", "fallback", "kb", "role", "institution"
+    kind: str = ""  # the detector's type
+    entry: Entry | None = None
+    mode: str = ""
+    roles: tuple[Entry, ...] = ()
+
+    @property
+    def start(self) -> int:
+        return self.tokens[self.first].start
+
+    @property
+    def end(self) -> int:
+        return self.tokens[self.last - 1].end
+
+    @property
+    def span(self) -> list[Token]:
+        return self.tokens[self.first:self.last]
+
+
+@dataclass
+class Found:
+    """An entity of one article while it is being assembled."""
+
+    id: str
+    name: str
+    type: str
+    entry: Entry | None
+    mentions: list[tuple[Candidate, str]] = field(default_factory=list)
+
+
+def words(tokens: Sequence[Token], text: str) -> list[Word]:
+    """The tokens of a mention as base-form words, with their spacing."""
+    out = []
+    for k, token in enumerate(tokens):
+        gap = k + 1 < len(tokens) and tokens[k + 1].start > token.end
+        out.append(Word(token.text, token.lemma, token.tag, token.qualifiers, gap))
+    return out
+
+
+def institution_matches(tokens: Sequence[Token], kb: KnowledgeBase,
+                        countries: dict[int, Match]) -> list[Candidate]:
+    """`rosyjski MSZ`, `MSZ Rosji`: an institution noun with its country."""
+    table = institutions()
+    out = []
+    for i, token in enumerate(tokens):
+        for inst in table.get(token.lemma.lower(), ()):
+            n = len(inst.lemmas)
+            if i + n > len(tokens) or any(inst.lemmas[k] not in token_lemmas(tokens[i + k])
+                                          for k in range(n)):
+                continue
+            country, first, last = None, i, i + n
+            if i and tokens[i - 1].tag.startswith("adj"):
+                country = kb.by_adjective.get(tokens[i - 1].lemma.lower())
+                first = i - 1
+            if country is None and i + n in countries:
+                country, first, last = countries[i + n].pattern.entry, i, countries[i + n].last
+            if country is None or country.type != "country" or not country.country:
+                continue
+            entry = kb.institutions.get((country.country, inst.key)) or Entry(
+                f"pl:{inst.display} ({country.name})", f"{inst.display} ({country.name})",
+                "media" if inst.role == "MED" else "organization", None, country.country,
+                (country.actor or country.country) + inst.role if country.actor else None,
+                (), (), inst.key, ())
+            out.append(Candidate(list(tokens), first, last, "institution", entry=entry))
+    return out
+
+
+def actor_use(candidate: Candidate) -> bool:
+    """The mention stands as a subject: nominative, no preposition, a verb in the sentence."""
+    head = candidate.span[0]
+    if "nom" not in head.tag.split(":"):
+        return False
+    if candidate.first and candidate.tokens[candidate.first - 1].tag.split(":")[0] in PREPOSITIONS:
+        return False
+    return any(t.tag.split(":")[0] in VERBS for t in candidate.tokens)
+
+
+def select(candidates: list[Candidate]) -> list[Candidate]:
+    """Non-overlapping names (longest first, the KB's before the detector's), then nested
+    role and institution phrases that contain names without crossing them."""
+    names = [c for c in candidates if c.source not in ("role", "institution")]
+    names.sort(key=lambda c: (-(c.last - c.first), c.source not in ("kb",), c.first))
+    taken: list[Candidate] = []
+    for cand in names:
+        if all(cand.end <= t.start or cand.start >= t.end for t in taken):
+            taken.append(cand)
+    extra = [c for c in candidates if c.source in ("role", "institution")]
+    extra.sort(key=lambda c: (-(c.last - c.first), c.first))
+    chosen: list[Candidate] = []
+    for cand in extra:
+        crosses = any(not (cand.end <= t.start or cand.start >= t.end)
+                      and not (cand.start <= t.start and t.end <= cand.end) for t in taken + chosen)
+        same = any(cand.start == t.start and cand.end == t.end for t in taken)
+        if not crosses and not same:
+            chosen.append(cand)
+    return sorted(taken + chosen, key=lambda c: (c.start, -c.end))
+
+
+def split_fallback(cand: Candidate, inside: list[Match]) -> list[Candidate]:
+    """A capitalised run holding KB names (`Kremla Dmitrij Pieskow`): the names, and the
+    rest as runs of its own."""
+    out, k = [], cand.first
+    for match in sorted(inside, key=lambda m: m.first):
+        if match.first < k:
+            continue
+        if match.first > k:
+            out.append(Candidate(cand.tokens, k, match.first, cand.source, cand.kind))
+        k = match.last
+    if k < cand.last:
+        out.append(Candidate(cand.tokens, k, cand.last, cand.source, cand.kind))
+    return [c for c in out if any(t.lemma[:1].isupper() or t.tag == "ign" or NAMES & set(t.qualifiers)
+                                  for t in c.span)]
+
+
+def link(article: Article, chosen: list[Candidate], kb: KnowledgeBase) -> list[Found]:
+    """Give every chosen mention its entity; return the article's entities in order."""
+    metonyms = {name: e for e in kb.entries.values() for name in e.metonyms}
+    found: dict[str, Found] = {}
+    persons: list[Found] = []
+    named = {c.entry.id for c in chosen if c.entry is not None and c.source == "kb" and c.mode != "~"}
+    for cand in chosen:
+        base = base_form(words(cand.span, article.text))
+        entry = cand.entry
+        if cand.source == "role":
+            holders = [f for f in persons if f.entry is not None and f.entry in cand.roles]
+            if not holders:
+                continue
+            found_entity = holders[-1]
+            found_entity.mentions.append((cand, base))
+            continue
+        if entry is not None and cand.mode == "~" and entry.id not in named:
+            continue
+        if entry is None:
+            entry = kb.by_name.get(base)
+        if entry is not None and entry.type == "location" and actor_use(cand):
+            entry = metonyms.get(entry.name, entry)
+        if entry is not None:
+            key, name, kind = entry.id, entry.name, entry.type
+        else:
+            kind = TYPES.get(cand.kind, "other")
+            key, name = f"pl:{base}", base
+            if kind == "person":
+                earlier = _same_person(persons, base)
+                if earlier is not None:
+                    key, name = earlier.id, earlier.name
+        entity = found.get(key)
+        if entity is None:
+            entity = found[key] = Found(key, name, kind, entry)
+            if kind == "person":
+                persons.append(entity)
+        elif kind == "person" and entity in persons:
+            persons.remove(entity)
+            persons.append(entity)  # the latest named person first for roles
+        entity.mentions.append((cand, base))
+    return list(found.values())
+
+
+def _same_person(persons: list[Found], base: str) -> Found | None:
+    """An earlier person whose full name ends with this surname (`Pieskow`)."""
+    if " " in base:
+        return None
+    for person in reversed(persons):
+        parts = person.name.split()
+        if len(parts) > 1 and parts[-1] == base:
+            return person
+    return None

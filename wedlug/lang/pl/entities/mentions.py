@@ -1,0 +1,250 @@
+"""Named-entity mentions: a CRF over each sentence's tokens finds persons, organisations, places.
+
+The model (`data/ner.model.gz`, trained by `scripts/train_ner.py` on NKJP-1M's outer
+named-entity level) labels tokens B/I/O for four types: persName, orgName, placeName,
+geogName. Its features are the word's spelling (form, shape, affixes, capitals), its
+neighbours', Morfeusz's name qualifiers (`nazwisko`, `imię`, `nazwa_geograficzna`, …) and
+two name lists packed into the artifact (first names, SGJP geographic forms), so nothing
+outside the package is read at run time.
+
+`predict_sentence` is pure (forms in, labelled spans out); `find_mentions` applies it to an
+article's sentences and returns character spans. Word features are cached per word form:
+news repeats its words, so a batch pays for each distinct form once.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
+from typing import Any, NamedTuple
+
+import pycrfsuite
+
+from wedlug.article import Article, Token
+from wedlug.lang.pl.morphology import Analyser
+
+MODEL = "ner.model.gz"
+TYPES = ("persName", "orgName", "placeName", "geogName")
+MAGIC = b"wedlug-ner/1\n"
+# Morfeusz qualifiers that say nothing about a name; the rest (`nazwisko`, `imię`,
+# `nazwa_geograficzna`, `nazwa_firmy`, …) are features.
+_PLAIN = frozenset(("nazwa_pospolita",))
+# Neighbour offsets whose words are features of a token.
+OFFSETS = (-2, -1, 1, 2)
+# Enough distinct word forms for a few thousand articles; past it the cache starts over.
+CACHE_LIMIT = 300_000
+
+
+class Mention(NamedTuple):
+    """A named-entity mention: character offsets into `article.text` and its type."""
+
+    start: int
+    end: int
+    type: str
+
+
+@dataclass(frozen=True, slots=True)
+class Lexicon:
+    """Name lists used as features: lower-cased first names and geographic word forms."""
+
+    first_names: frozenset[str] = frozenset()
+    places: frozenset[str] = frozenset()
+
+    def to_json(self) -> dict[str, list[str]]:
+        """Return the lists as plain sorted data."""
+        return {"first_names": sorted(self.first_names), "places": sorted(self.places)}
+
+    @classmethod
+    def from_json(cls, data: dict[str, list[str]]) -> Lexicon:
+        """Rebuild the lists from `to_json`'s data."""
+        return cls(frozenset(data["first_names"]), frozenset(data["places"]))
+
+
+def shape(form: str) -> str:
+    """Return the word's shape with runs collapsed: `Kowalski` -> `Xx`, `F-16` -> `X-d`."""
+    out: list[str] = []
+    for ch in form:
+        c = "X" if ch.isupper() else "x" if ch.islower() else "d" if ch.isdigit() else ch
+        if not out or out[-1] != c:
+            out.append(c)
+    return "".join(out[:6])
+
+
+@dataclass
+class Featurizer:
+    """Turn a sentence's word forms into CRF features; word-level parts are cached."""
+
+    lexicon: Lexicon
+    analyser: Analyser = field(default_factory=Analyser)
+    _own: dict[tuple[str, str], list[str]] = field(default_factory=dict, repr=False)
+    _near: dict[str, tuple[list[str], ...]] = field(default_factory=dict, repr=False)
+
+    def names(self, form: str, next_form: str) -> tuple[list[str], str]:
+        """Morfeusz's name qualifiers over all readings of the word, plus `cmn`/`ign` marks,
+        and the lemma of its first proper-name reading (`Tuska` -> `tusk`) or ``."""
+        readings = self.analyser.word(form, next_form)
+        found: set[str] = set()
+        lemma = ""
+        for r in readings:
+            if r.tag == "ign":
+                found.add("ign")
+            elif r.names and not _PLAIN.issuperset(r.names):
+                found.update(n for n in r.names if n not in _PLAIN)
+                lemma = lemma or r.lemma.lower()
+            elif r.lemma[:1].islower() and r.tag[:6] not in ("interp", "brev:n", "brev:p"):
+                found.add("cmn")
+        return sorted(found), lemma
+
+    def own(self, form: str, next_form: str) -> list[str]:
+        """Features of the word itself (its next word matters only for `.` and `-`)."""
+        key = (form, next_form if next_form in (".", "-") else "")
+        found = self._own.get(key)
+        if found is not None:
+            return found
+        if len(self._own) >= CACHE_LIMIT:
+            self._own.clear()
+            self._near.clear()
+        lower = form.lower()
+        cap = "U" if form.isupper() and len(form) > 1 else "C" if form[:1].isupper() else (
+            "d" if form[:1].isdigit() else "l" if form[:1].isalpha() else "p")
+        names, lemma = self.names(form, key[1])
+        found = ["b", "w=" + lower, "s=" + shape(form), "c=" + cap,
+                 "p2=" + lower[:2], "p3=" + lower[:3],
+                 "x2=" + lower[-2:], "x3=" + lower[-3:], "x4=" + lower[-4:],
+                 "n=" + "+".join(names), "nc=" + "+".join(names) + cap]
+        found += ["m=" + n for n in names]
+        if lemma:
+            found.append("lm=" + lemma)
+        if len(form) > 1 and lower in self.lexicon.first_names:
+            found.append("L=first" + cap)
+        if lower in self.lexicon.places:
+            found.append("L=place" + cap)
+        if "-" in form[1:]:
+            found.append("hy")
+        self._own[key] = found
+        return found
+
+    def near(self, form: str) -> tuple[list[str], ...]:
+        """Features a word gives its neighbours, one list per offset in `OFFSETS`."""
+        found = self._near.get(form)
+        if found is None:
+            own = self.own(form, "")
+            base = [own[1], own[2], own[9]]  # w=, s=, n=
+            close = base + [own[7]]  # and x3= for the next-door words
+            found = self._near[form] = tuple(
+                [f"{k}{f}" for f in (close if abs(k) == 1 else base)] for k in OFFSETS)
+        return found
+
+    def sentence(self, forms: Sequence[str]) -> list[list[str]]:
+        """Return one feature list per word of a sentence."""
+        n = len(forms)
+        owns = [self.own(f, forms[i + 1] if i + 1 < n else "") for i, f in enumerate(forms)]
+        nears = [self.near(f) for f in forms]
+        out = []
+        for i in range(n):
+            feats = list(owns[i])
+            for slot, k in enumerate(OFFSETS):
+                j = i + k
+                if 0 <= j < n:
+                    feats += nears[j][slot]
+                else:
+                    feats.append(f"{k}edge")
+            if i == 0:
+                feats.append("first" + owns[i][3])
+            if i > 0:
+                feats.append("pw=" + owns[i - 1][1][2:] + "|" + owns[i][3])
+            out.append(feats)
+        return out
+
+
+def spans(labels: Sequence[str]) -> list[tuple[int, int, str]]:
+    """Turn B/I/O labels into (first token, end token, type); a stray I- opens a span."""
+    out: list[tuple[int, int, str]] = []
+    current: list[Any] | None = None
+    for i, label in enumerate(labels):
+        kind = label[2:]
+        if label.startswith("I-") and current is not None and current[2] == kind:
+            current[1] = i + 1
+            continue
+        if current is not None:
+            out.append((current[0], current[1], current[2]))
+            current = None
+        if label != "O":
+            current = [i, i + 1, kind]
+    if current is not None:
+        out.append((current[0], current[1], current[2]))
+    return out
+
+
+class Model:
+    """The trained CRF with its featurizer."""
+
+    def __init__(self, crf: bytes, lexicon: Lexicon, meta: dict[str, Any]) -> None:
+        self.tagger = pycrfsuite.Tagger()
+        self.tagger.open_inmemory(crf)
+        self.featurizer = Featurizer(lexicon)
+        self.meta = meta
+
+    @classmethod
+    def from_bytes(cls, data: bytes) -> Model:
+        """Unpack an artifact written by `pack`."""
+        raw = gzip.decompress(data)
+        if not raw.startswith(MAGIC):
+            raise ValueError("not a wedlug NER model: retrain it with scripts/train_ner.py")
+        raw = raw[len(MAGIC):]
+        size = int.from_bytes(raw[:8], "big")
+        header = json.loads(raw[8:8 + size])
+        return cls(raw[8 + size:], Lexicon.from_json(header["lexicon"]), header["meta"])
+
+    def labels(self, forms: Sequence[str]) -> list[str]:
+        """Return one B/I/O label per word."""
+        if not forms:
+            return []
+        return list(self.tagger.tag(self.featurizer.sentence(forms)))
+
+    def predict_sentence(self, forms: Sequence[str]) -> list[tuple[int, int, str]]:
+        """Return (first word, end word, type) for every mention in one sentence."""
+        return spans(self.labels(forms))
+
+
+def pack(crf: bytes, lexicon: Lexicon, meta: dict[str, Any]) -> bytes:
+    """Build the single-file artifact: the CRF with the name lists and training notes."""
+    header = json.dumps({"lexicon": lexicon.to_json(), "meta": meta}, ensure_ascii=False).encode()
+    return gzip.compress(MAGIC + len(header).to_bytes(8, "big") + header + crf, mtime=0)
+
+
+@cache
+def default_model() -> Model:
+    """Load the shipped model once per process."""
+    from wedlug.lang.pl.words import default_analyser
+
+    data = resources.files("wedlug.lang.pl").joinpath("data/" + MODEL).read_bytes()
+    model = Model.from_bytes(data)
+    model.featurizer.analyser = default_analyser()  # share the tokens step's chunk cache
+    return model
+
+
+def sentence_groups(tokens: Sequence[Token]) -> list[list[Token]]:
+    """Group tokens by sentence, keeping their order."""
+    groups: list[list[Token]] = []
+    last = None
+    for token in tokens:
+        if token.sentence != last:
+            groups.append([])
+            last = token.sentence
+        groups[-1].append(token)
+    return groups
+
+
+def find_mentions(article: Article, model: Model | None = None) -> list[Mention]:
+    """Return the named-entity mentions of an article's (non-removed) tokens, in text order."""
+    model = model or default_model()
+    out: list[Mention] = []
+    for group in sentence_groups(article.tokens):
+        for first, end, kind in model.predict_sentence([t.text for t in group]):
+            out.append(Mention(group[first].start, group[end - 1].end, kind))
+    return out
