@@ -6,6 +6,9 @@ from pathlib import Path
 
 import pytest
 
+# The store fixtures (a SQLite and a PostgreSQL store for each test that asks for `store`).
+pytest_plugins = ["tests.storehelp"]
+
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
 DATA = SHARED / "data"

@@ -99,3 +99,50 @@ def test_entity_at_finds_the_speaker() -> None:
     article = analyse(text)
     start = text.index("Siergiej")
     assert entity_at(article, start, start + len("Siergiej Ławrow")) is not None
+
+
+@pytest.mark.parametrize(("sentence", "surface", "base"), [
+    # A KB name matched through its lemmas takes the KB's spelling of the name.
+    ("Delegacja z Niemiec przyjechała rano do Gdańska.", "Niemiec", "Niemcy"),
+    ("Eksport do Węgier spadł w marcu.", "Węgier", "Węgry"),
+    # A foreign name with a Polish ending after an apostrophe.
+    ("Wczoraj rozmawiano o książce Harry'ego Wrenhama.", "Harry'ego Wrenhama", "Harry Wrenham"),
+    # Unknown surnames whose ending shows the case whatever the tagger read.
+    ("Umowę podpisał z Bertrandem Kowolkiem i Jorisem Vandermeulenem.", "Jorisem Vandermeulenem",
+     "Joris Vandermeulen"),
+    # Hyphenated adjectives keep their first part as written.
+    ("Kraje Europy Środkowo-Wschodniej protestują.", "Europy Środkowo-Wschodniej",
+     "Europa Środkowo-Wschodnia"),
+])
+def test_base_forms_of_unknown_and_inflected_names(sentence: str, surface: str, base: str) -> None:
+    _, m = mention(analyse(sentence), surface)
+    assert m["base"] == base
+
+
+@pytest.mark.parametrize(("text", "surface1", "surface2"), [
+    # An inflected name the tagger cannot lemmatise joins its nominative in the article.
+    ("Firma Quantexor ogłosiła wyniki. Akcje firmy Quantexora wzrosły o połowę.", "Quantexor", "Quantexora"),
+    # A surname alone joins the one full name that ends with it.
+    ("Rozmowy prowadził Anatol Grzebyk. Grzebyka zapytano potem o termin.", "Anatol Grzebyk", "Grzebyka"),
+])
+def test_inflected_variants_are_one_entity(text: str, surface1: str, surface2: str) -> None:
+    article = analyse(text)
+    one, _ = mention(article, surface1)
+    two, _ = mention(article, surface2)
+    assert one["id"] == two["id"]
+
+
+def test_different_people_with_one_surname_stay_apart() -> None:
+    article = analyse("Anatol Grzebyk i Barbara Grzebyk przyszli razem. Grzebyk milczał.")
+    one, _ = mention(article, "Anatol Grzebyk")
+    two, _ = mention(article, "Barbara Grzebyk")
+    assert one["id"] != two["id"]
+
+
+def test_name_lists_are_shipped_not_read_from_shared() -> None:
+    from wedlug.lang.pl.entities import names
+
+    assert "Theresa" in names.first_names()
+    assert names.first_name_base("Theresy") == "Theresa"
+    assert names.oblique("Vandermeulenem") == "Vandermeulen"
+    assert names.apostrophe("Farage'a") == ("Farage", "a")

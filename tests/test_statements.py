@@ -247,3 +247,98 @@ def test_seed_article_reaches_its_targets() -> None:
                    and spans_match(denial.content, (s["content"]["start"], s["content"]["end"]))
                    for s in article.statements)
     assert json.loads((root / "gold" / "statements" / "splits.json").read_text())["seed"]
+
+
+# --- General rules: cues, sources, speakers (sentences composed for these tests) ---
+
+@pytest.mark.parametrize(("text", "content", "speaker"), [
+    ("Z raportu NIK wynika, że szpitale są zadłużone.", "szpitale są zadłużone", "raportu NIK"),
+    ("Inspektorzy opublikowali w piątek raport. Wynika z niego, że połowa mostów wymaga remontu.",
+     "połowa mostów wymaga remontu", "raport"),
+    ("Ministerstwo opublikowało analizę, z której wynika, że deficyt spadnie.",
+     "deficyt spadnie", "analizę"),
+    ("– Ceny energii wzrosną o jedną piątą – czytamy w komunikacie spółki.",
+     "Ceny energii wzrosną o jedną piątą", "komunikacie spółki"),
+    ("„Jestem w drodze” – napisał w wiadomości do agencji Reutera adwokat Jan Lis.",
+     "Jestem w drodze", "adwokat Jan Lis"),
+])
+def test_sources_in_prepositional_phrases(text: str, content: str, speaker: str) -> None:
+    found = [s for s in statements(text) if s["content"]["text"] == content]
+    assert found, [s["content"]["text"] for s in statements(text)]
+    assert found[0]["speaker"]["text"] == speaker
+
+
+@pytest.mark.parametrize(("text", "content", "speaker", "cue"), [
+    ("Związkowcy domagają się, by płace wzrosły o dziesięć procent.",
+     "płace wzrosły o dziesięć procent", "Związkowcy", "domagają się"),
+    ("Spółka prognozuje, ze zysk wzrośnie o połowę.", "zysk wzrośnie o połowę", "Spółka", "prognozuje"),
+    ("Komisja wskazuje m.in., że przepisy się zmienią.", "przepisy się zmienią", "Komisja", "wskazuje"),
+    ("Prezes Jan Lis wielokrotnie podkreślał, że firma nie zwolni pracowników.",
+     "firma nie zwolni pracowników", "Prezes Jan Lis", "podkreślał"),
+    ("Kilka partii zadeklarowało, że poprze projekt.", "poprze projekt", "Kilka partii", "zadeklarowało"),
+    ("Jak ustaliła nasza redakcja, przetarg zostanie unieważniony.",
+     "przetarg zostanie unieważniony", "nasza redakcja", "ustaliła"),
+])
+def test_wider_family_of_cues(text: str, content: str, speaker: str, cue: str) -> None:
+    found = only(text)
+    said = (found["content"]["text"], found["speaker"]["text"], found["cue"]["text"])
+    assert said == (content, speaker, cue)
+
+
+@pytest.mark.parametrize(("text", "content", "speaker"), [
+    ("Nie podniesiemy podatków w tym roku” – zapewnił minister finansów.",
+     "Nie podniesiemy podatków w tym roku", "minister finansów"),
+    ("– Nie ustąpimy ani o krok – Nowak przemawiał do zebranych rolników.",
+     "Nie ustąpimy ani o krok", "Nowak"),
+    ("Kryzys potrwa co najmniej dwa lata. Taką opinię wyraził ekonomista Jan Wrona.",
+     "Kryzys potrwa co najmniej dwa lata", "ekonomista Jan Wrona"),
+    ("Nowak w wywiadzie: nie wystartuję w wyborach", "nie wystartuję w wyborach", "Nowak"),
+])
+def test_unusual_shapes_of_direct_and_reported_speech(text: str, content: str, speaker: str) -> None:
+    found = only(text)
+    assert (found["content"]["text"], found["speaker"]["text"]) == (content, speaker)
+
+
+def test_dash_paragraph_continues_the_previous_speaker() -> None:
+    found = statements("– Nie zgadzamy się na to – powiedział rzecznik związku Adam Lis.\n\n"
+                       "– Będziemy protestować do skutku.")
+    contents = [s["content"]["text"] for s in found]
+    assert contents == ["Nie zgadzamy się na to", "Będziemy protestować do skutku"]
+    assert found[1]["speaker"]["text"] == "rzecznik związku Adam Lis"
+    assert found[1]["speaker"]["resolved"] is True
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    # a name in apposition is the antecedent, not the common noun before it
+    ("Znana aktywistka, Maria Wrona, trafiła do aresztu w 2019 r. po tym, jak miała powiedzieć: "
+     "„Nie żałuję niczego”.", "Maria Wrona"),
+    # a person named inside the reported clause is not the antecedent of `Dodał`
+    ("Minister Jan Kowalski powiedział, że Anna Nowak odejdzie z rządu. Dodał, że decyzja zapadła "
+     "w piątek.", "Minister Jan Kowalski"),
+])
+def test_dropped_subject_antecedents(text: str, speaker: str) -> None:
+    last = statements(text)[-1]
+    assert last["speaker"]["text"] == speaker and last["speaker"]["resolved"] is True
+
+
+@pytest.mark.parametrize("text", [
+    "W przyszłym tygodniu sąd wyda wyrok. Czytaj więcej: „Afera w ratuszu”.",
+    "Głosowania pokażą, czy rząd ma większość.",
+    "Zobaczymy, jak sobie poradzą nowi pracownicy.",
+])
+def test_links_and_look_alike_verbs_are_not_statements(text: str) -> None:
+    assert statements(text) == []
+
+
+def test_speaker_takes_the_entity_of_an_overlapping_mention() -> None:
+    from wedlug.lang.pl.statements import predict_statements
+
+    text = "Rzecznik rządu Adam Kowal poinformował, że posiedzenie odbędzie się w piątek."
+    article = analyze(text)
+    start = text.index("Adam Kowal")
+    article.entities = [{"id": "broken"}, {"id": "p:1", "mentions": [{"start": start, "end": start + 10}]},
+                        "not a record", {"id": "p:2", "mentions": [{"start": None}]}]
+    record = predict_statements(article)[0].record(article)
+    assert record["speaker"]["entity"] == "p:1"
+    article.entities = []
+    assert predict_statements(article)[0].record(article)["speaker"]["entity"] is None

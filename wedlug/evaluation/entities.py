@@ -3,8 +3,9 @@
 KPWr (`names/kpwr-1.2-ne-test-fix.tsv`): each row is a name with the lemmas and tags its
 corpus gives its words in context, and its gold base form; we feed those readings to
 `base_form` (as the tagger's choice would be in an article) and count exact matches.
-The files space tokens inconsistently (`im .` for `im.`), so spaces before `.,)”:;!?`
-and after `(„` are dropped on both sides before comparing; nothing else is normalised.
+The files space tokens inconsistently (`im .` for `im.`, `Lejb - Gwardyjski` for
+`Lejb-Gwardyjski`), so spaces before `.,)”:;!?`, after `(„` and around `-`/`–` are dropped
+on both sides before comparing; nothing else is normalised.
 
 SlavicNER (`news/slavicner`): gold mentions `start end surface lemma TYPE id` on the raw
 text (offsets checked against it: all 28,548 agree). Scored:
@@ -36,7 +37,8 @@ HELD_OUT = ("asia_bibi", "ryanair")  # topics not looked at while writing the KB
 
 
 def _spacing(text: str) -> str:
-    return re.sub(r"([(„]) ", r"\1", re.sub(r" ([.,)”:;!?])", r"\1", text.strip()))
+    text = re.sub(r" ?([-–]) ?", r"\1", text.strip())  # `Lejb - Gwardyjski`: the file's spacing
+    return re.sub(r"([(„]) ", r"\1", re.sub(r" ([.,)”:;!?])", r"\1", text))
 
 
 def _names(text: str, lemma: str) -> tuple[str, ...]:

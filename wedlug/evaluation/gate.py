@@ -21,7 +21,7 @@ TOLERANCE = 0.001
 
 # Each group: a module under wedlug.evaluation with gate_metrics(shared) -> {name: value}
 # and gold_files(shared) -> [Path].
-GROUPS = ("lemmas", "statements", "amounts", "entities")
+GROUPS = ("lemmas", "statements", "amounts", "entities", "ner")
 
 
 @dataclass(frozen=True, slots=True)

@@ -64,8 +64,12 @@ def _candidates(article: Article, kb: KnowledgeBase) -> list[Candidate]:
             else:
                 out.append(cand)
         for match in names:
-            out.append(Candidate(tokens, match.first, match.last, "kb", entry=match.pattern.entry,
-                                 mode=match.pattern.mode))
+            pattern = match.pattern
+            fits = all(tokens[match.first + k].lemma.lower() in lemmas or not spelling[:1].isalpha()
+                       for k, (spelling, lemmas) in enumerate(pattern.words))
+            out.append(Candidate(tokens, match.first, match.last, "kb", entry=pattern.entry,
+                                 mode=pattern.mode, pattern=tuple(w for w, _ in pattern.words),
+                                 fits=fits))
         roles: dict[tuple[int, int], list[Match]] = {}
         for match in matches:
             if match.pattern.mode == "role":

@@ -14,6 +14,7 @@ from functools import cache
 from itertools import product
 from typing import NamedTuple
 
+from wedlug.lang.pl.entities import names as name_lists
 from wedlug.lang.pl.morphology import morfeusz, strip_qualifier
 
 NOUNS = frozenset(("subst", "depr", "ger"))
@@ -121,15 +122,46 @@ def _matching(word: Word, case: str, number: str | None, gender: str | None,
     return None
 
 
+SUFFIX_CASES = {"a": "gen", "owi": "dat", "em": "inst", "iem": "inst", "m": "inst", "u": "gen",
+                "ego": "gen", "emu": "dat", "go": "gen", "mu": "dat", "im": "inst", "ie": "loc",
+                "y": "gen", "ą": "inst", "ę": "acc", "e": "loc", "i": "gen", "om": "dat",
+                "ów": "gen", "ach": "loc", "ami": "inst"}
+
+
+PLURAL_ENDINGS = ("ów", "ach", "ami", "om", "owie")
+
+
+def _as_guess(word: Word, lemma: str, case: str) -> Word:
+    """The word read as a form of `lemma` in `case` (singular), a guessed name."""
+    gender = _chosen(word).gender or "m1"
+    return word._replace(lemma=lemma, tag=f"subst:sg:{case}:{gender}", names=word.names + ("guess",))
+
+
 def _guessed(word: Word) -> Word:
     """A word whose lemma is its own spelling, given a real lemma for its case.
 
     Morfeusz's reading of that case where it has one (`Orbánem` -> `Orbán`), else the
     tagger's guess from name endings for an unknown word (`Kammela` -> `Kammel`).
+    A first name from the name lists that the tagger read as a form of a common word
+    (`Tony` of `tona`) or in the vocative stays as written.
     """
-    if word.lemma.lower() != word.text.lower() or not word.text[:1].isupper():
+    glued = name_lists.apostrophe(word.text)
+    if glued is not None:
+        return _as_guess(word, glued[0], SUFFIX_CASES[glued[1]])
+    if not word.text[:1].isupper():
         return word
     form = _chosen(word)
+    if form.case == "voc":
+        return _not_vocative(word, form)
+    if word.lemma.lower() != word.text.lower():
+        if form.number == "pl" and "guess" in word.names and not word.text.endswith(PLURAL_ENDINGS) \
+                and all(r.pos == "ign" for r in readings(word.text)):
+            # An unknown name read as a plural of a guessed lemma (`Pfizer` of `Pfizera`).
+            return word._replace(lemma=word.text, tag=f"subst:sg:nom:{form.gender or 'm3'}")
+        return word
+    guessed = _unknown(word, form)
+    if guessed is not None:
+        return guessed
     if "guess" in word.names:
         # The tagger guessed a name for a word Morfeusz knows (`Departamentu`): its reading.
         known = readings(word.text)
@@ -139,7 +171,7 @@ def _guessed(word: Word) -> Word:
             return word._replace(lemma=r.lemma, tag=f"{r.pos}:{r.number}:{r.case}:{r.gender}",
                                  names=r.names)
     if not form.case or form.case == "nom":
-        return word
+        return _oblique(word)
     want = (form.case, form.number, form.gender)
     known_forms = [r for r in readings(word.text) if r.pos != "ign"]
     for reading in known_forms:
@@ -161,7 +193,65 @@ def _guessed(word: Word) -> Word:
                 lemma = guess.lemma if found.pos == "subst" else (
                     generate(guess.lemma, "adj", found.number, found.gender, "pos") or guess.lemma)
                 return word._replace(lemma=_cased(word.text, lemma), names=word.names + ("guess",))
+    return _oblique(word)
+
+
+def _not_vocative(word: Word, form: Form) -> Word:
+    """News never calls out to a name: another case of the same lemma (`Sejmie` loc),
+    a first name's nominative (`Amelio` -> `Amelia`), else the word as written
+    (`Galileo`, not a vocative of `Galilea`)."""
+    options = readings(word.text)
+    for r in options:
+        if r.lemma == form.lemma and r.case not in ("voc", "nom", "") and r.number == form.number:
+            return word._replace(tag=f"{r.pos}:{r.number}:{r.case}:{r.gender}", names=r.names)
+    if "imię" in form.names:
+        return word
+    if "guess" in word.names and form.lemma != word.text:  # `Philipie`: the locative
+        return word._replace(tag=word.tag.replace(":voc", ":loc"))
+    return word._replace(lemma=word.text, tag=word.tag.replace(":voc", ":nom"))
+
+
+def _first_name(word: Word, following: Word | None) -> Word:
+    """A first name from the name lists before another name word, which the tagger read
+    as a plural or a common word (`Tony` of `tona`, `Greg` of `Grega`): as written."""
+    firsts = name_lists.first_names()
+    if following is None or not following.text[:1].isupper() or word.text not in firsts:
+        return word
+    known = readings(following.text)
+    if not ("guess" in following.names or following.tag == "ign" or all(r.pos == "ign" for r in known)
+            or any("nazwisko" in r.names for r in known)):
+        return word  # `Radia Polonia`: not a first name before a surname
+    form = _chosen(word)
+    if word.lemma == word.text or (form.number != "pl" and word.lemma[:1].upper() + word.lemma[1:] in firsts):
+        return word
+    if form.number == "pl" or "nazwa_pospolita" in form.names or "guess" in form.names \
+            or word.tag == "ign" or not form.case:
+        return word._replace(lemma=word.text, tag=f"subst:sg:nom:{form.gender or 'm1'}",
+                             names=("imię",))
     return word
+
+
+def _unknown(word: Word, form: Form) -> Word | None:
+    """An inflected first name Morfeusz does not know (`Theresy` -> `Theresa`)."""
+    if any(r.pos != "ign" for r in readings(word.text)):
+        return None
+    base = name_lists.first_name_base(word.text)
+    if base is None:
+        return None
+    case = next((c for b, c, _ in name_lists.bases(word.text) if b == base), "gen")
+    return _as_guess(word, base, case)
+
+
+def _oblique(word: Word) -> Word:
+    """An unknown name whose ending shows an oblique case, however it was tagged
+    (`Junckerem` -> `Juncker`)."""
+    if any(r.pos != "ign" for r in readings(word.text)):
+        return word
+    base = name_lists.oblique(word.text, _chosen(word).case)
+    if base is None:
+        return word
+    ending = word.text[len(base):].lower()
+    return _as_guess(word, base, SUFFIX_CASES.get(ending, "gen"))
 
 
 def _is_name_part(word: Word) -> bool:
@@ -193,6 +283,20 @@ def _join(words: Sequence[Word], spelled: Sequence[str]) -> str:
     return "".join(out)
 
 
+def _glue_apostrophes(words: Sequence[Word]) -> list[Word]:
+    """`Wordsworth ’ a` as three words: one word `Wordsworth’a`."""
+    out = list(words)
+    k = 1
+    while k + 1 < len(out):
+        if out[k].text in ("'", "’") and out[k + 1].text in name_lists.SUFFIXES \
+                and out[k - 1].text[:1].isupper():
+            prev = out[k - 1]
+            out[k - 1:k + 2] = [prev._replace(text=prev.text + "'" + out[k + 1].text, lemma=prev.text,
+                                              space_after=out[k + 1].space_after)]
+        k += 1
+    return out
+
+
 def base_form(words: Sequence[Word], *, adjective: bool = False) -> str:
     """Return the nominative base form of a name given its words with chosen readings.
 
@@ -200,10 +304,12 @@ def base_form(words: Sequence[Word], *, adjective: bool = False) -> str:
     """
     if not words:
         return ""
+    words = _glue_apostrophes(words)
     spelled = [w.text for w in words]
     if adjective and len(words) == 1:
         return words[0].lemma if words[0].tag.startswith("adj") else words[0].text
-    words = [_guessed(w) for w in words]
+    words = [_guessed(_first_name(w, words[k + 1] if k + 1 < len(words) else None))
+             for k, w in enumerate(words)]
     head = next((k for k, w in enumerate(words) if w.tag.split(":")[0] in NOUNS), None)
     if head is None:
         # An adjectival name (`Staromiejską`, `Sadurskiego`): each adjective in its own
@@ -220,6 +326,8 @@ def base_form(words: Sequence[Word], *, adjective: bool = False) -> str:
     # Words before the head: adjectives (and name parts) agreeing with it.
     for k in range(head):
         word = words[k]
+        if word.text in LINKS or word.tag.startswith("adja"):
+            continue
         found = _matching(word, case, number, gender, ADJECTIVES)
         if found is None and _is_name_part(word):
             found = _matching(word, case, None, None, NOUNS) or _chosen(word)
@@ -234,13 +342,21 @@ def base_form(words: Sequence[Word], *, adjective: bool = False) -> str:
     head_is_person = _is_name_part(words[head]) or "nazwa_pospolita" in hform.names
     for k in range(head + 1, len(words)):
         word = words[k]
-        if word.text in LINKS:
-            continue
+        if word.text in LINKS or word.tag.startswith("adja"):
+            continue  # `Środkowo-Wschodniej`: the first part stays as written
         form = _matching(word, case, number, gender, ADJECTIVES)  # type: ignore[assignment]
         if form is None and head_is_person and _is_name_part(word):
             form = _matching(word, case, None, None, NOUNS)
             if form is None and (word.tag == "ign" or "guess" in word.names):
                 form = _chosen(word)
+        if form is not None and form.case == "nom" and case != "nom" and head_is_person \
+                and all(r.pos == "ign" for r in readings(word.text)):
+            # An unknown surname tagged nominative after a first name in another case
+            # (`Harry'ego Wrenhama`): its base for the first name's case, if its ending has one.
+            base = next((b for b, c, _ in name_lists.bases(word.text) if c == case), None)
+            if base and base != word.text:
+                spelled[k] = _cased(word.text, base)
+                continue
         if form is None:
             break
         spelled[k] = _inflect(word, form, gender, number)

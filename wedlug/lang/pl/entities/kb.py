@@ -18,6 +18,7 @@ from importlib import resources
 from typing import Any
 
 from wedlug.article import Token
+from wedlug.lang.pl.entities.names import first_name_base
 from wedlug.lang.pl.lexicon import rows
 from wedlug.lang.pl.morphology import morfeusz, strip_qualifier
 
@@ -164,6 +165,9 @@ def _lemmas_of(text: str, lemma: str) -> frozenset[str]:
         from wedlug.lang.pl.words import default_tagger
 
         found |= {r.lemma.lower() for r in default_tagger().guesser.guess(text)}
+        first = first_name_base(text)  # `Theresy` -> `Theresa`
+        if first:
+            found |= {first.lower()}
     return found
 
 

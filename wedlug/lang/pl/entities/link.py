@@ -6,8 +6,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from wedlug.article import Article, Token
-from wedlug.lang.pl.entities.base import Word, base_form
-from wedlug.lang.pl.entities.kb import Entry, KnowledgeBase, Match, institutions, token_lemmas
+from wedlug.lang.pl.entities import names as name_lists
+from wedlug.lang.pl.entities.base import Word, base_form, readings
+from wedlug.lang.pl.entities.kb import Entry, KnowledgeBase, Match, _lemmas_of, institutions, token_lemmas
 
 # NKJP mention types -> record types, for names the KB does not know.
 TYPES = {"persName": "person", "orgName": "organization", "placeName": "location",
@@ -30,6 +31,8 @@ class Candidate:
     entry: Entry | None = None
     mode: str = ""
     roles: tuple[Entry, ...] = ()
+    pattern: tuple[str, ...] = ()  # the KB name's words, for a gazetteer match
+    fits: bool = True  # every token's chosen lemma is one of its pattern word's lemmas
 
     @property
     def start(self) -> int:
@@ -62,6 +65,21 @@ def words(tokens: Sequence[Token], text: str) -> list[Word]:
         gap = k + 1 < len(tokens) and tokens[k + 1].start > token.end
         out.append(Word(token.text, token.lemma, token.tag, token.qualifiers, gap))
     return out
+
+
+def pattern_base(cand: Candidate) -> str:
+    """A gazetteer match's base form: the KB name it matched, spelt as the text spells
+    the words it shares with it (`Niemiec` -> `Niemcy`, `Covid-19` stays `Covid-19`).
+    Inhabitant names (`@`) are common nouns: they get the ordinary base form."""
+    if cand.source != "kb" or not cand.pattern or cand.mode == "@":
+        return ""
+    tokens = cand.span
+    out = []
+    for k, (token, spelling) in enumerate(zip(tokens, cand.pattern, strict=True)):
+        out.append(token.text if token.text.lower() == spelling.lower() else spelling)
+        if k + 1 < len(tokens) and tokens[k + 1].start > token.end:
+            out.append(" ")
+    return "".join(out)
 
 
 def institution_matches(tokens: Sequence[Token], kb: KnowledgeBase,
@@ -106,11 +124,15 @@ def select(candidates: list[Candidate]) -> list[Candidate]:
     """Non-overlapping names (longest first, the KB's before the detector's), then nested
     role and institution phrases that contain names without crossing them."""
     names = [c for c in candidates if c.source not in ("role", "institution")]
-    names.sort(key=lambda c: (-(c.last - c.first), c.source not in ("kb",), c.first))
+    names.sort(key=lambda c: (-(c.last - c.first), c.source not in ("kb",), not c.fits,
+                              c.mode == "@", c.first))
     taken: list[Candidate] = []
+    used: set[int] = set()  # start offsets of the tokens taken names cover
     for cand in names:
-        if all(cand.end <= t.start or cand.start >= t.end for t in taken):
+        starts = [t.start for t in cand.span]
+        if not used.intersection(starts):
             taken.append(cand)
+            used.update(starts)
     extra = [c for c in candidates if c.source in ("role", "institution")]
     extra.sort(key=lambda c: (-(c.last - c.first), c.first))
     chosen: list[Candidate] = []
@@ -146,7 +168,7 @@ def link(article: Article, chosen: list[Candidate], kb: KnowledgeBase) -> list[F
     persons: list[Found] = []
     named = {c.entry.id for c in chosen if c.entry is not None and c.source == "kb" and c.mode != "~"}
     for cand in chosen:
-        base = base_form(words(cand.span, article.text))
+        base = pattern_base(cand) or base_form(words(cand.span, article.text))
         entry = cand.entry
         if cand.source == "role":
             holders = [f for f in persons if f.entry is not None and f.entry in cand.roles]
@@ -166,6 +188,8 @@ def link(article: Article, chosen: list[Candidate], kb: KnowledgeBase) -> list[F
         else:
             kind = TYPES.get(cand.kind, "other")
             key, name = f"pl:{base}", base
+            if kind != "person" and all(r.pos == "ign" for r in readings(base)):
+                key = f"pl:{name_lists.key(base)}"  # `Ryanaira` and `Ryanair`: one id
             if kind == "person":
                 earlier = _same_person(persons, base)
                 if earlier is not None:
@@ -179,7 +203,95 @@ def link(article: Article, chosen: list[Candidate], kb: KnowledgeBase) -> list[F
             persons.remove(entity)
             persons.append(entity)  # the latest named person first for roles
         entity.mentions.append((cand, base))
-    return list(found.values())
+    return merge(list(found.values()), kb)
+
+
+def variants(text: str) -> list[str]:
+    """Base forms an inflected name may have, from its last word: the lemmas Morfeusz
+    and the name guesser give it, and the bases its ending suggests (`Ryanaira` ->
+    `Ryanair`, `Nord Streamu` -> `Nord Stream`, `Farage'a` -> `Farage`)."""
+    head, _, last = text.rpartition(" ")
+    if not last[:1].isupper() or len(last) < 3:
+        return []
+    found: list[str] = []
+    glued = name_lists.apostrophe(last)
+    if glued:
+        found.append(glued[0])
+    found += [b for b, _, _ in name_lists.bases(last)]
+    found += sorted(lemma for lemma in _lemmas_of(last, last) if lemma != last.lower())
+    out = []
+    for form in found:
+        form = last[:1] + form[1:] if form[:1].lower() == last[:1].lower() else form
+        full = f"{head} {form}" if head else form
+        if form != last and full not in out:
+            out.append(full)
+    return out
+
+
+def _renamed(entity: Found, target: Found, base: str | None) -> None:
+    target.mentions += [(c, base if base is not None and b == entity.name else b)
+                        for c, b in entity.mentions]
+
+
+def merge(entities: list[Found], kb: KnowledgeBase) -> list[Found]:
+    """Join an article's entities that are one: an inflected name whose base the tagger
+    missed with the entity its guessed base names (`Pfizera` with `Pfizer`, or with the
+    KB's `Ryanair`), and a surname alone with the one full name ending with it."""
+    by_name = {e.name: e for e in entities}
+    gone: set[int] = set()
+    for entity in entities:
+        if entity.entry is not None or entity.type in ("country",):
+            continue
+        target = None
+        texts = dict.fromkeys(c.tokens[c.first].text if c.last - c.first == 1 else ""
+                              for c, _ in entity.mentions)
+        # Bases guessed from the name only toward a shorter one (`Eurostatu` -> `Eurostat`,
+        # never back); a mention's own spelling when it is another entity's base.
+        spelt = [t for t in texts if t and t != entity.name]
+        forms = [v for v in variants(entity.name) if len(v) <= len(entity.name)] + spelt
+        for form in forms:
+            other = by_name.get(form)
+            if other is not None and form in spelt and len(other.mentions) < len(entity.mentions):
+                continue  # a spelling the larger entity has is no evidence against it
+            if other is not None and other is not entity and id(other) not in gone:
+                target = other
+                break
+            entry = kb.by_name.get(form)
+            if entry is not None and entry.type not in ("country", "location"):
+                target = Found(entry.id, entry.name, entry.type, entry)
+                entities.append(target)
+                by_name[entry.name] = target
+                break
+        if target is not None:
+            _renamed(entity, target, target.name if entity.name.count(" ") == target.name.count(" ")
+                     else None)
+            gone.add(id(entity))
+    for entity in entities:
+        if id(entity) in gone or entity.entry is not None or " " in entity.name \
+                or entity.type not in ("person", "other", "organization"):
+            continue
+        names = {entity.name, *variants(entity.name)}
+        full = [e for e in entities if id(e) not in gone and e is not entity and " " in e.name
+                and e.name.split()[-1] in names and _personal(e)]
+        if len({e.id for e in full}) == 1:
+            surname = full[0].name.split()[-1]
+            _renamed(entity, full[0], surname if entity.name != surname else None)
+            gone.add(id(entity))
+    kept = [e for e in entities if id(e) not in gone]
+    for entity in kept:
+        entity.mentions.sort(key=lambda m: (m[0].start, -m[0].end))
+        if entity.entry is None and entity.id != f"pl:{entity.name}":
+            # One id for `Ryanair` and `Ryanaira`: the shortest base names them all.
+            entity.name = min((b for _, b in entity.mentions if f"pl:{name_lists.key(b)}" == entity.id),
+                              key=len, default=entity.name)
+            entity.mentions = [(c, entity.name if f"pl:{name_lists.key(b)}" == entity.id else b)
+                               for c, b in entity.mentions]
+    return sorted(kept, key=lambda e: (e.mentions[0][0].start, -e.mentions[0][0].end))
+
+
+def _personal(entity: Found) -> bool:
+    """A person's full name: so typed, or opening with a first name from the lists."""
+    return entity.type == "person" or entity.name.split()[0] in name_lists.first_names()
 
 
 def _same_person(persons: list[Found], base: str) -> Found | None:

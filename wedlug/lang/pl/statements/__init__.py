@@ -15,7 +15,7 @@ __all__ = ["find_statements", "predict_statements"]
 # When two statements claim the same content, the rule listed first keeps it.
 PRIORITY = ("quote_cue_after", "quote_colon", "clause", "quoted_object", "headline_cue", "headline",
             "jak_opening", "jak_inside", "after_content", "denial_object", "source_given",
-            "source_pronoun")
+            "source_pronoun", "dash_continued", "anaphoric")
 
 
 def _overlapping(a: tuple[int, int], b: tuple[int, int]) -> bool:

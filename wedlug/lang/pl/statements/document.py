@@ -87,8 +87,8 @@ class Document:
     def cue_at(self, i: int) -> tuple[int, str, bool] | None:
         """Return (end index, frame, is_denial) of the longest cue starting at token i."""
         lex = self.lexicon
-        if self.lemmas[i] not in lex.cue_heads or self.tokens[i].tag.startswith(("ppas", "pact")):
-            return None
+        if self.lemmas[i] not in lex.cue_heads or self.tokens[i].tag.startswith(("ppas", "pact", "impt")):
+            return None                    # `Czytaj więcej:` is a link, not a report
         if self.tokens[i].tag.startswith("inf") and (i == 0 or self.lemmas[i - 1] not in MODALS):
             return None                    # `obiecał zjednoczyć się i zapewnić …`: not a report
         best: tuple[int, str, bool] | None = None

@@ -23,6 +23,7 @@ class Lexicon:
     complementizers: frozenset[str]
     cue_heads: frozenset[str]
     speaker_nouns: frozenset[str]
+    anaphors: dict[str, frozenset[str]]
 
 
 @cache
@@ -33,4 +34,8 @@ def lexicon() -> Lexicon:
     sources = {tuple(row[0].split()): row[1] for row in rows("source_phrases.tsv")}
     heads = frozenset(seq[0] for seq in (*reporting, *denials))
     nouns = frozenset(w.lower() for w in words("speaker_nouns.tsv"))
-    return Lexicon(reporting, denials, sources, words("complementizers.tsv"), heads, nouns)
+    roles: dict[str, set[str]] = {"anaphor": set(), "noun": set(), "verb": set()}
+    for row in rows("statement_anaphors.tsv"):
+        roles.setdefault(row[1], set()).add(row[0])
+    anaphors = {role: frozenset(found) for role, found in roles.items()}
+    return Lexicon(reporting, denials, sources, words("complementizers.tsv"), heads, nouns, anaphors)

@@ -43,6 +43,7 @@ class Statement:
     speaker_hint: tuple[int, int] | None = None   # token range where the speaker must be
     confidence: float = 0.0
     cue_span: tuple[int, int] = (0, 0)            # character span of the cue words
+    anchor: Statement | None = None               # the statement a dash paragraph continues
 
     def record(self, article: Article) -> dict[str, Any]:
         """Return the contract form of the statement."""
@@ -57,11 +58,19 @@ class Statement:
 
 
 def _entity(article: Article, start: int, end: int) -> str | None:
-    """Return the id of an entity whose mention covers the span, if an entities step ran."""
-    for entity in article.entities:
-        for mention in entity.get("mentions", ()):
-            if mention["start"] <= start and end <= mention["end"]:
-                return str(entity.get("id"))
-            if start <= mention["start"] and mention["end"] <= end:
-                return str(entity.get("id"))
-    return None
+    """Return the id of the entity whose mention overlaps the span most, if an entities
+    step ran (`minister X` takes the entity of its mention `X`); malformed or missing
+    records are passed over."""
+    best: tuple[int, str] | None = None
+    for entity in article.entities or ():
+        if not isinstance(entity, dict) or entity.get("id") is None:
+            continue
+        for mention in entity.get("mentions") or ():
+            try:
+                first, last = int(mention["start"]), int(mention["end"])
+            except (KeyError, TypeError, ValueError):
+                continue
+            shared = min(end, last) - max(start, first)
+            if shared > 0 and (best is None or shared > best[0]):
+                best = (shared, str(entity["id"]))
+    return best[1] if best else None

@@ -99,19 +99,57 @@ def find_quotations(doc: Document) -> list[Quotation]:
             marked = _marked_passages(doc, i, sentence_end, end)
             found.extend(marked)
             i = max([sentence_end] + [min(q.close + 1, end) for q in marked])
-    return found
+    return _unopened(doc, found)
+
+
+# Marks that only close a quotation: one standing alone lost its opening mark.
+CLOSERS_ONLY = frozenset("”»")
+
+
+def _unopened(doc: Document, found: list[Quotation]) -> list[Quotation]:
+    """Add the quotations whose opening mark is missing (`Aresztowanie ma … Bibi”
+    oświadczył minister.`): a lone closing mark followed by a cue closes a quotation
+    that starts with its sentence."""
+    inside = {k for q in found for k in range(q.open, min(q.close + 1, len(doc.tokens)))}
+    added: list[Quotation] = []
+    for k, token in enumerate(doc.tokens):
+        if token.text not in CLOSERS_ONLY or k in inside or _cue_after(doc, k) is None:
+            continue
+        first, _ = doc.sentence(k)
+        if any(doc.tokens[j].text in QUOTE_PAIRS for j in range(first, k)) or k - first < 3:
+            continue
+        added.append(Quotation(first, k, doc.tokens[first].start, doc.tokens[k - 1].end))
+    return sorted(found + added, key=lambda q: q.open)
+
+
+# Words that may stand between a quotation and its cue (`– można przeczytać w …`).
+CUE_LEADS = frozenset({"można", "jak"})
+# How many words a subject standing before a cue after a quotation may have (`– Batten przemawiał`).
+SUBJECT_FIRST_TOKENS = 4
 
 
 def _cue_after(doc: Document, i: int) -> tuple[int, int] | None:
-    """Return the cue's token range when token i (a mark or dash) is followed by one."""
+    """Return the cue's token range when token i (a mark or dash) is followed by one,
+    directly, after `można`, or after a short subject (`– Batten przemawiał do …`)."""
     j = i + 1
     while j < len(doc.tokens) and j <= i + 2 and doc.tokens[j].text in {",", "-", "–", "—"}:
         j += 1
     if j >= len(doc.tokens) or doc.paragraph(j) != doc.paragraph(i):
         return None
+    if doc.lowers[j] in CUE_LEADS and j + 1 < len(doc.tokens):
+        j += 1
     found = doc.cue_at(j)
     if found is not None:
         return (j, found[0])
+    if not doc.tokens[j].text[:1].isupper() or doc.tokens[j].upos not in {"PROPN", "NOUN"}:
+        return None
+    for k in range(j + 1, min(len(doc.tokens), j + SUBJECT_FIRST_TOKENS + 1)):
+        if doc.is_finite(k):
+            found = doc.cue_at(k)
+            third = ":pri" not in doc.tokens[k].tag and ":sec" not in doc.tokens[k].tag
+            return (k, found[0]) if found is not None and third else None
+        if doc.tokens[k].upos not in {"PROPN", "NOUN", "ADJ", "X"}:
+            return None
     return None
 
 
@@ -125,24 +163,43 @@ def _cue_before_colon(doc: Document, colon: int) -> tuple[int, int] | None:
     return None
 
 
-def _headline_colon(doc: Document, colon: int) -> bool:
-    """Tell whether a colon ends a headline speaker (`Merkel: …`), not a label
-    (`Niemcy: …`, `Strajk Ryanaira: …`), and words that say something follow it."""
+# Entity types (from the entities step) that name a place: a label, not a speaker.
+PLACE_TYPES = frozenset({"country", "location", "city", "region", "place", "gpe", "geogName", "placeName"})
+
+
+def _is_place(doc: Document, first: int, end: int) -> bool:
+    """Tell whether tokens [first, end) only name a place (`Luksemburg`, `Norwegia`), by
+    the entities step's types where it ran, else by the tagger's qualifiers."""
+    start, stop = doc.tokens[first].start, doc.tokens[end - 1].end
+    for entity in doc.article.entities:
+        if not isinstance(entity, dict) or entity.get("type") not in PLACE_TYPES:
+            continue
+        if any(m.get("start", -1) <= start and stop <= m.get("end", -1) for m in entity.get("mentions", ())):
+            return True
+    return end - first == 1 and "nazwa_geograficzna" in doc.tokens[first].qualifiers
+
+
+def _headline_speaker(doc: Document, colon: int) -> int | None:
+    """Return where the speaker before a headline colon ends (`Merkel w orędziu: …` ends
+    at `w`), or None when the words before the colon are a label (`Niemcy: …`, `Strajk
+    Ryanaira: …`) or nothing that says something follows."""
     first, end = doc.sentence(colon)
-    words = range(first, colon)
-    if not words or colon - first > HEADLINE_SPEAKER_TOKENS or not doc.tokens[first].text[:1].isupper():
-        return False
-    if any(doc.tokens[k].upos in {"VERB", "AUX", "ADP"} and doc.cue_at(k) is None for k in words):
-        return False
+    if colon == first or colon - first > HEADLINE_SPEAKER_TOKENS or not doc.tokens[first].text[:1].isupper():
+        return None
+    stop = next((k for k in range(first + 1, colon) if doc.tokens[k].upos == "ADP"), colon)
+    words = range(first, stop)
+    if doc.tokens[first].upos == "ADP" or any(
+            doc.tokens[k].upos in {"VERB", "AUX"} and doc.cue_at(k) is None for k in range(first, colon)):
+        return None
+    if _is_place(doc, first, stop):
+        return None
     head = doc.tokens[first]
-    if colon - first == 1 and "nazwa_geograficzna" in head.qualifiers:
-        return False
     speaker = any(doc.lemmas[k] in doc.lexicon.speaker_nouns for k in words) or (
         head.upos == "PROPN" and not {"nazwa_geograficzna", "nazwa_pospolita"} & set(head.qualifiers))
     said = range(colon + 1, end)
     predicate = any(doc.is_finite(k) or doc.tokens[k].tag.startswith("pred") or doc.lowers[k] == "to"
                     for k in said) or (colon + 1 < end and doc.tokens[colon + 1].text in OPENING_QUOTES)
-    return speaker and predicate
+    return stop if speaker and predicate else None
 
 
 def quoted_statements(doc: Document, quotations: list[Quotation]) -> list[Statement]:
@@ -162,9 +219,55 @@ def quoted_statements(doc: Document, quotations: list[Quotation]) -> list[Statem
             before = _cue_before_colon(doc, colon)
             if before is not None:
                 found.append(Statement(before, content, "direct", "quote_colon", "left"))
-            elif _headline_colon(doc, colon):
-                found.append(Statement((colon, colon + 1), content, "direct", "headline", "colon"))
-    return found
+            elif (stop := _headline_speaker(doc, colon)) is not None:
+                found.append(Statement((colon, colon + 1), content, "direct", "headline", "colon",
+                                       speaker_hint=(doc.sentence(colon)[0], stop)))
+    return found + _continued(doc, quotations, found)
+
+
+def _continued(doc: Document, quotations: list[Quotation], found: list[Statement]) -> list[Statement]:
+    """Return dialogue-dash paragraphs without a cue of their own that follow an
+    attributed dash paragraph: the same speaker goes on (a question is an interviewer's)."""
+    attributed = {doc.paragraph(s.cue[0]): s for s in found if s.pattern == "quote_cue_after"
+                  and doc.is_dash(_opening_dash(doc, s.cue[0]))}
+    claimed = {s.content[0] for s in found}
+    added: list[Statement] = []
+    for quote in quotations:
+        content = doc.trimmed(quote.start, quote.end)
+        if not quote.dashed or content[0] in claimed or content[0] >= content[1]:
+            continue
+        paragraph = doc.paragraph(quote.open)
+        if paragraph in attributed:
+            continue
+        anchor = attributed.get(paragraph - 1)
+        if anchor is not None and not doc.text[content[0]:content[1] + 1].rstrip().endswith("?"):
+            added.append(Statement((quote.open, quote.open + 1), content, "direct", "dash_continued",
+                                   "continued", anchor=anchor))
+    return added
+
+
+def _opening_dash(doc: Document, cue: int) -> int:
+    """Return the first token of the paragraph holding token `cue`."""
+    k = cue
+    while k > 0 and doc.paragraph(k - 1) == doc.paragraph(cue):
+        k -= 1
+    return k
+
+
+def _headline_colons(doc: Document, first: int, end: int) -> list[int]:
+    """Return, for each sentence of a headline-like paragraph, the colon standing near
+    its start, if any (`Burza o szczepienia. Politycy: To rozgrywka …`)."""
+    colons: list[int] = []
+    k = first
+    while k < end:
+        start, stop = doc.sentence(k)
+        stop = min(stop, end)
+        colon = next((j for j in range(start + 1, min(stop - 1, start + HEADLINE_SPEAKER_TOKENS + 2))
+                      if doc.tokens[j].text == ":"), None)
+        if colon is not None:
+            colons.append(colon)
+        k = max(stop, k + 1)
+    return colons
 
 
 def headline_statements(doc: Document, quotations: list[Quotation]) -> list[Statement]:
@@ -174,17 +277,18 @@ def headline_statements(doc: Document, quotations: list[Quotation]) -> list[Stat
     for first, end in _paragraph_ranges(doc):
         if doc.tokens[end - 1].text in {".", "!", "?", "…"} and first != 0:
             continue
-        for colon in range(first + 1, min(end - 1, first + HEADLINE_SPEAKER_TOKENS + 2)):
-            if doc.tokens[colon].text != ":" or colon + 1 in quoted_opens:
+        for colon in _headline_colons(doc, first, end):
+            if colon + 1 in quoted_opens:
                 continue
             content = doc.trimmed(doc.tokens[colon + 1].start, doc.tokens[end - 1].end)
-            if doc.sentence(colon)[0] != first or content[0] >= content[1]:
-                break
-            if _headline_colon(doc, colon):
-                found.append(Statement((colon, colon + 1), content, "direct", "headline", "colon"))
-            else:
-                before = _cue_before_colon(doc, colon)
-                if before is not None:
-                    found.append(Statement(before, content, "direct", "headline_cue", "left"))
-            break
+            if content[0] >= content[1]:
+                continue
+            stop = _headline_speaker(doc, colon)
+            if stop is not None:
+                found.append(Statement((colon, colon + 1), content, "direct", "headline", "colon",
+                                       speaker_hint=(doc.sentence(colon)[0], stop)))
+                continue
+            before = _cue_before_colon(doc, colon)
+            if before is not None:
+                found.append(Statement(before, content, "direct", "headline_cue", "left"))
     return found

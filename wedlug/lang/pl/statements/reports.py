@@ -12,7 +12,7 @@ from wedlug.lang.pl.statements.speakers import POSSESSIVES, phrase_after
 # (`poinformował w poniedziałek minister zdrowia Adam Niedzielski, że`).
 COMPLEMENT_REACH = 14
 # How many tokens may stand between a cue and a quoted object (`zapewnił Moskwę o "…"`).
-QUOTED_OBJECT_REACH = 3
+QUOTED_OBJECT_REACH = 5
 # Complementizers that only open a reported clause after a comma (`by` is also the
 # conditional particle that Morfeusz splits off `zrobiłby`).
 COMMA_ONLY = frozenset({"by", "aby", "żeby", "czy"})
@@ -47,7 +47,12 @@ def _complement(doc: Document, cue_end: int) -> int | None:
         after_comma = j > 0 and doc.tokens[j - 1].text == ","
         if low in doc.lexicon.complementizers and (after_comma or (j == cue_end and low not in COMMA_ONLY)):
             return j
+        if low == "ze" and after_comma and j == cue_end + 1 and j + 1 < end \
+                and not any(case in doc.tokens[j + 1].tag for case in (":gen", ":inst")):
+            return j                       # `prognozuje, ze …`: a typo for `że`, not the preposition
         text = doc.tokens[j].text
+        if text == "." and j + 1 < end:
+            continue                       # an abbreviation's dot (`m.in.`) inside the sentence
         if text in {".", ":", "?", "!", ";"} or text in OPENING_QUOTES or text in DASHES:
             return None
         if j > cue_end and doc.is_finite(j):
@@ -69,6 +74,8 @@ def _clause_end(doc: Document, first: int, quotes: dict[int, Quotation]) -> int:
             return k - 1
         if k > first and doc.lowers[k] in COORDINATION and _report_follows(doc, k + 1, end):
             return k
+        if k > first and doc.is_dash(k) and k + 1 < end and doc.cue_at(k + 1) is not None:
+            return k                       # `…, że Y – powiedział Z`: the attribution ends it
     return end
 
 
@@ -99,7 +106,9 @@ def _quoted_object(doc: Document, cue: tuple[int, int], quotes: dict[int, Quotat
         if quote is not None and is_title(doc, quote):
             return None
         if quote is not None:
-            span = _content(doc, j, max(_clause_end(doc, j, quotes), min(quote.close + 1, len(doc.tokens))))
+            first = cue[1] + (doc.tokens[cue[1]].tag.startswith("ppron") and cue[1] < j)
+            last = max(_clause_end(doc, j, quotes), min(quote.close + 1, len(doc.tokens)))
+            span = _content(doc, first, last)
             return Statement(cue, span, "mixed", "quoted_object", "left")
         if doc.tokens[j].text in {",", ".", ":", ";"} or doc.is_finite(j):
             return None
@@ -112,6 +121,7 @@ def _jak_report(doc: Document, cue: tuple[int, int]) -> Statement | None:
     start, end = doc.sentence(i)
     if i == 0 or doc.lowers[i - 1] != "jak":
         return None
+    start = max([start] + [k + 1 for k in range(start, i) if doc.tokens[k].text == ";"])
     opening = i - 1 == start or doc.lowers[i - 2] in LEADING and i - 2 == start
     if not opening and doc.tokens[i - 2].text not in {","} | DASHES:
         return None
@@ -150,6 +160,29 @@ def _after_content(doc: Document, cue: tuple[int, int], frame: str) -> Statement
     return Statement(cue, _content(doc, first, i - 1), "indirect", "after_content", "right")
 
 
+def _anaphoric(doc: Document, cue: tuple[int, int] | None, i: int) -> Statement | None:
+    """Return `… . Taką opinię wyraził X.`: a sentence opening with a word pointing back
+    and a report attributes the sentence before it (in the same paragraph)."""
+    start, end = doc.sentence(i)
+    roles = doc.lexicon.anaphors
+    k = start
+    while k < i and doc.lowers[k] in LEADING - {"to"}:
+        k += 1
+    if k >= i or doc.lowers[k] not in roles["anaphor"] or start == 0:
+        return None
+    between = range(k + 1, i)
+    if len(between) > 2 or any(doc.lemmas[j] not in roles["noun"] and doc.tokens[j].upos != "ADJ"
+                               for j in between):
+        return None
+    if cue is None and not (doc.lemmas[i] in roles["verb"] and doc.is_finite(i)):
+        return None
+    before, _ = doc.sentence(start - 1)
+    if doc.paragraph(before) != doc.paragraph(i) or doc.tokens[start - 1].text == "?":
+        return None
+    span = _content(doc, before, start)
+    return Statement(cue or (i, i + 1), span, _kind(doc, span, "indirect"), "anaphoric", "right")
+
+
 def _denied_object(doc: Document, cue: tuple[int, int]) -> Statement | None:
     """Return `zdementował te doniesienia`: a denial whose object is what it denies."""
     _, end = doc.sentence(cue[0])
@@ -171,11 +204,14 @@ def report_statements(doc: Document, quotations: list[Quotation], taken: set[int
             continue
         match = doc.cue_at(i)
         if match is None:
+            statement = _anaphoric(doc, None, i) if doc.is_finite(i) else None
+            if statement is not None:
+                found.append(statement)
             i += 1
             continue
         end, frame, denial = match
         cue = (i, end)
-        statement = (_jak_report(doc, cue) or _clause_report(doc, cue, quotes)
+        statement = (_jak_report(doc, cue) or _clause_report(doc, cue, quotes) or _anaphoric(doc, cue, i)
                      or _quoted_object(doc, cue, quotes) or _after_content(doc, cue, frame)
                      or (_denied_object(doc, cue) if denial else None))
         if statement is not None and statement.content[0] < statement.content[1]:

@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from wedlug.lang.pl.statements.document import OPENING_QUOTES, Document
 from wedlug.lang.pl.statements.model import Features, Mention
 
+ALL_CLAUSES = True
 CLOSING_MARKS = frozenset("”\"»’")
 NOMINAL_TAGS = ("subst", "adj", "ign", "brev", "depr", "ppas", "pact", "num", "adja", "romandig")
 GENDERS = {"m1": "m", "m2": "m", "m3": "m", "f": "f", "n": "n", "n1": "n", "n2": "n"}
@@ -16,8 +17,11 @@ POSSESSIVES = {"jego": ("sg", "m"), "jej": ("sg", "f"), "ich": ("pl", None),
 INTERPOSED = frozenset({"też", "także", "również", "jednak", "nie", "już", "wcześniej", "natomiast",
                         "zaś", "jeszcze", "wówczas", "wtedy", "dziś", "dzisiaj", "wczoraj", "później",
                         "ponadto", "zresztą", "przy", "tym", "bowiem", "więc", "zatem", "ostatnio"})
-# Cues whose source stands in a prepositional phrase: `wynika z raportu X`, `czytamy w …`.
-PREPOSITIONAL_CUES = frozenset({"wynikać", "czytać", "napisać", "pisać"})
+# Cues whose source stands in a prepositional phrase: `wynika z raportu X`.
+PREPOSITIONAL_CUES = frozenset({"wynikać"})
+# Cues of reading and writing: their source stands in a prepositional phrase when the
+# form is impersonal (`czytamy w raporcie`, `napisano w komunikacie`).
+WRITTEN_CUES = frozenset({"czytać", "przeczytać", "napisać", "pisać"})
 
 
 def is_nominal(doc: Document, i: int) -> bool:
@@ -38,6 +42,18 @@ def _is_joint(doc: Document, i: int, first: int, end: int) -> bool:
     if text == "i" and first < i < end - 1:
         return doc.tokens[i + 1].text[:1].isupper() or doc.tokens[i - 1].text[:1].isupper()
     return False
+
+
+def may_be_nominative(tag: str) -> bool:
+    """Tell whether a tag's form may be a nominative: tagged so, or an accusative that
+    Polish spells like the nominative (plurals outside the masculine-personal gender,
+    neuters, inanimate masculines), which taggers often label accusative."""
+    if ":nom" in tag:
+        return True
+    if ":acc" not in tag:
+        return False
+    parts = tag.split(":")
+    return ("pl" in parts and "m1" not in parts) or bool({"n", "n1", "n2", "m3"} & set(parts))
 
 
 def features(tag: str) -> Features:
@@ -68,10 +84,11 @@ def mention_of(doc: Document, first: int, end: int, resolved: bool = False,
                wanted: Features = (None, None)) -> Mention:
     """Return the mention spanning tokens [first, end); its agreement is the verb's where
     the verb shows it (tags of foreign names are unreliable), else its head noun's."""
-    while end > first + 1 and not is_nominal(doc, end - 1) and doc.tokens[end - 1].text != ")":
+    while end > first + 1 and not is_nominal(doc, end - 1) and doc.tokens[end - 1].text != ")" \
+            and doc.tokens[end - 1].text not in CLOSING_MARKS:
         end -= 1
     heads = [k for k in range(first, end) if doc.tokens[k].tag.startswith(("subst", "ppron", "ign", "depr"))]
-    nominative = [k for k in heads if ":nom" in doc.tokens[k].tag]
+    nominative = [k for k in heads if may_be_nominative(doc.tokens[k].tag)]
     head = (nominative or heads or [first])[0]
     found = features(doc.tokens[head].tag)
     if any(doc.lowers[k] == "i" for k in range(first, end)):
@@ -90,8 +107,10 @@ def agrees_in_number(doc: Document, mention: Mention, wanted: Features) -> bool:
     span = range(mention.first, mention.last + 1)
     if wanted[0] == "pl" and any(doc.lowers[k] in {"i", "oraz"} for k in span):
         return True
+    if wanted[1] in {None, "n"} and any(doc.tokens[k].tag.startswith("num") for k in span):
+        return True                        # `kilka partii deklarowało`: a neuter singular verb
     nouns = [k for k in span if doc.tokens[k].tag.startswith(("subst", "ign", "depr", "ppron"))]
-    heads = [k for k in nouns if ":nom" in doc.tokens[k].tag] or nouns[:1]
+    heads = [k for k in nouns if may_be_nominative(doc.tokens[k].tag)] or nouns[:1]
     numbers = {features(doc.tokens[k].tag)[0] for k in heads}
     return not numbers or wanted[0] in numbers or None in numbers
 
@@ -135,7 +154,7 @@ def _trim_to_subject(doc: Document, first: int, end: int) -> int:
     keeping capitalised name parts the tagger misread (`Kim` in `Kim Dzong Un`)."""
     for k in range(first, end):
         tag = doc.tokens[k].tag
-        if ":nom" in tag or tag.startswith(("ign", "brev")):
+        if may_be_nominative(tag) or tag.startswith(("ign", "brev")):
             while k > first and doc.tokens[k - 1].text[:1].isupper() and (
                     k - 1 == first or doc.tokens[k - 2].upos != "ADP"):
                 k -= 1
@@ -153,53 +172,118 @@ def _antecedent(doc: Document, first: int, end: int, relative: int) -> int:
     return first
 
 
-def _before_inserted_clause(doc: Document, comma: int, floor: int) -> int:
-    """Step back over `, który …,` or an apposition `, prezes X,` between subject and verb."""
+def _before_inserted_clause(doc: Document, comma: int, floor: int) -> tuple[int, tuple[int, int] | None]:
+    """Step back over `, który …,` or an apposition `, prezes X,` between subject and verb;
+    return where the subject ends and, for an apposition that is a name
+    (`chrześcijanka, Asia Bibi,`), the name's token range."""
     for k in range(comma - 1, max(floor, comma - 15) - 1, -1):
         if doc.tokens[k].text == ",":
-            if doc.lemmas[k + 1] == "który" or all(is_nominal(doc, j) or _is_joint(doc, j, k, comma)
-                                                    for j in range(k + 1, comma)):
-                return k - 1
+            if doc.lemmas[k + 1] == "który":
+                return k - 1, None
+            if all(is_nominal(doc, j) or _is_joint(doc, j, k, comma) for j in range(k + 1, comma)):
+                names = all(doc.tokens[j].text[:1].isupper() or _is_joint(doc, j, k, comma)
+                            for j in range(k + 1, comma))
+                return k - 1, (k + 1, comma) if names else None
             break
-    return comma
+    return comma, None
 
 
 def _after_prepositional_object(doc: Document, start: int, end: int, nominative: int) -> int | None:
     """Return where the subject starts in a run opened by a preposition's object
-    (`Według agencji Reuters minister X`), or None when the run is only that object."""
+    (`Według agencji Reuters minister X`, `przed świętami 46-letnia Asia Bibi`), or None
+    when the run is only that object."""
     object_end = phrase_after(doc, start)
-    if start < object_end < end and any(":nom" in doc.tokens[k].tag for k in range(object_end, end)):
+    if object_end >= end:
+        return None
+    if start < object_end and any(":nom" in doc.tokens[k].tag for k in range(object_end, end)):
         return object_end
-    if nominative > start and doc.lemmas[nominative] in doc.lexicon.speaker_nouns:
-        return nominative                  # `W mediach społecznościowych premier X`
+    governed = doc.tokens[start - 1].tag.split(":")[1:2]
+    if nominative > start and ":nom" in doc.tokens[nominative].tag and governed != ["nom"] \
+            and doc.tokens[nominative - 1].text not in OPENING_QUOTES:
+        return nominative                  # the preposition's object is not in the nominative
+    return None
+
+
+def _has_subject_case(doc: Document, first: int, end: int) -> bool:
+    """Tell whether a run can be a subject: it has a nominative or a form the tagger
+    does not know (`ign`, abbreviations), or a capitalised name (their case tags are
+    unreliable)."""
+    return any(may_be_nominative(doc.tokens[k].tag) or doc.tokens[k].tag.startswith(("ign", "brev"))
+               or doc.tokens[k].upos == "PROPN" for k in range(first, end))
+
+
+def is_prepositional_cue(doc: Document, cue: int) -> bool:
+    """Tell whether a cue names its source in a prepositional phrase: `wynika z raportu X`,
+    and impersonal forms of reading and writing (`czytamy w`, `napisano w`, `można
+    przeczytać w`); `napisał w wiadomości` has a subject of its own."""
+    lemma = doc.lemmas[cue]
+    if lemma in PREPOSITIONAL_CUES:
+        return True
+    tag = doc.tokens[cue].tag
+    return lemma in WRITTEN_CUES and (tag.startswith(("imps", "inf")) or ":pl:pri" in tag or "się" in
+                                      doc.lowers[cue + 1:cue + 2])
+
+
+def _relative_subject(doc: Document, k: int, floor: int) -> tuple[Mention | None, bool] | None:
+    """Return the antecedent when token k is `który` opening a relative clause, alone
+    (`, która oświadczyła`) or after a preposition (`badania, z których wynika`)."""
+    if k < floor or doc.lemmas[k] != "który":
+        return None
+    comma = k - 1
+    if comma > 0 and doc.tokens[comma].upos == "ADP":
+        comma -= 1
+    if comma < 0 or doc.tokens[comma].text != ",":
+        return None
+    start = _run_left(doc, comma, max(0, floor - 1))
+    if start < comma:
+        return mention_of(doc, _antecedent(doc, start, comma, k), comma, resolved=True), True
+    return None, True
+
+
+def _unclosed_relative(doc: Document, floor: int, cue: int, wanted: Features) -> tuple[Mention, bool] | None:
+    """Return the antecedent of a relative clause whose closing comma is missing
+    (`X, która przebiegła dwa maratony przyznała, że`): the verb agrees with it."""
+    for k in range(cue - 1, floor, -1):
+        if doc.tokens[k].text == ",":
+            if doc.lemmas[k + 1] != "który":
+                return None
+            if not agree(features(doc.tokens[k + 1].tag), wanted):
+                return None
+            start = _run_left(doc, k, floor)
+            if start < k:
+                return mention_of(doc, _antecedent(doc, start, k, k + 1), k, wanted=wanted), False
+            return None
     return None
 
 
 def left_subject(doc: Document, cue: int, wanted: Features = (None, None)) -> tuple[Mention | None, bool]:
     """Return the subject before a cue and whether it is a relative pronoun's antecedent."""
     floor, _ = doc.sentence(cue)
-    prepositional = doc.lemmas[cue] in PREPOSITIONAL_CUES
+    prepositional = is_prepositional_cue(doc, cue)
     k = cue - 1
-    while k >= floor and doc.lowers[k] in INTERPOSED:
+    while k >= floor and (doc.lowers[k] in INTERPOSED or doc.tokens[k].upos == "ADV"):
         k -= 1
     if k > floor and doc.tokens[k].text == ",":
-        k = _before_inserted_clause(doc, k, floor)
-    if k >= floor and doc.lemmas[k] == "który" and k - 1 >= 0 and doc.tokens[k - 1].text == ",":
-        start = _run_left(doc, k - 1, max(0, floor - 1))
-        if start < k - 1:
-            return mention_of(doc, _antecedent(doc, start, k - 1, k), k - 1, resolved=True), True
-        return None, True
+        k, name = _before_inserted_clause(doc, k, floor)
+        if name is not None:
+            return mention_of(doc, *name, wanted=wanted), False
+    relative = _relative_subject(doc, k, floor)
+    if relative is not None:
+        return relative
     for _ in range(4):
         start = _run_left(doc, k + 1, floor)
         if start > k:
             break
-        first: int | None = _trim_to_subject(doc, start, k + 1)
+        first: int | None = start if prepositional else _trim_to_subject(doc, start, k + 1)
         if start > floor and doc.tokens[start - 1].upos == "ADP" and not prepositional:
             first = _after_prepositional_object(doc, start, k + 1, start if first is None else first)
-        if first is not None:
+        if first is not None and (prepositional or _has_subject_case(doc, first, k + 1)):
             if doc.tokens[first].tag.startswith("ppron"):
                 return None, False
-            return mention_of(doc, first, k + 1, wanted=wanted), False
+            found = mention_of(doc, first, k + 1, wanted=wanted)
+            if not agrees_in_number(doc, found, wanted):
+                return _unclosed_relative(doc, floor, cue, wanted) or (found, False)
+            return found, False
         k = start - 2                      # skip a prepositional phrase (`w poniedziałek`)
         while k >= floor and (doc.lowers[k] in INTERPOSED or doc.tokens[k].upos == "ADV"):
             k -= 1
@@ -208,15 +292,49 @@ def left_subject(doc: Document, cue: int, wanted: Features = (None, None)) -> tu
     return None, False
 
 
-def right_subject(doc: Document, after: int, cue_lemma: str, wanted: Features) -> Mention | None:
+def _quoted_name_end(doc: Document, k: int, end: int) -> int | None:
+    """Return the index after a short quoted name opening at token k (`„The Sun”`)."""
+    if doc.tokens[k].text not in OPENING_QUOTES:
+        return None
+    for j in range(k + 1, min(end, k + 7)):
+        if doc.tokens[j].text in CLOSING_MARKS:
+            inner = range(k + 1, j)
+            if inner and all(doc.tokens[i].text[:1].isupper() or not doc.tokens[i].text.isalpha()
+                             for i in inner):
+                return j + 1
+            return None
+    return None
+
+
+def _head_case(doc: Document, first: int, stop: int) -> str:
+    """Return `nom` when a run's head noun is nominative, `oblique` when it is an
+    inflected form in another case (`Angelę`, `Europejczyków`), else `unknown`."""
+    head = next((k for k in range(first, stop)
+                 if doc.tokens[k].tag.startswith(("subst", "ign", "depr", "ppron", "brev"))), first)
+    tag = doc.tokens[head].tag
+    if may_be_nominative(tag):
+        return "nom"
+    if any(f":{case}" in tag for case in ("gen", "dat", "acc", "inst", "loc")) \
+            and doc.lowers[head] != doc.lemmas[head]:
+        return "oblique"
+    return "unknown"
+
+
+def right_subject(doc: Document, after: int, cue: int, wanted: Features) -> Mention | None:
     """Return the subject after a cue (`– powiedział premier X.`), if one stands there:
-    the first nominal run agreeing with the verb, else the first one."""
+    the first nominative run agreeing with the verb, else the first agreeing run, else
+    the first run (`poinformowały AFP służby` names the services)."""
     _, end = doc.sentence(after - 1)
-    prepositional = cue_lemma in PREPOSITIONAL_CUES
-    fallback: Mention | None = None
+    prepositional = is_prepositional_cue(doc, cue)
+    runs: list[tuple[int, int]] = []
     k = after
     while k < end:
         text = doc.tokens[k].text
+        quoted = _quoted_name_end(doc, k, end)
+        if quoted is not None:
+            runs.append((k, quoted))
+            k = quoted
+            continue
         if text in {",", ".", ":", "?", "!", ";", "-", "–", "—"} or text in OPENING_QUOTES \
                 or doc.lowers[k] in doc.lexicon.complementizers or doc.is_finite(k):
             break
@@ -227,15 +345,21 @@ def right_subject(doc: Document, after: int, cue_lemma: str, wanted: Features) -
         while stop < end and (is_nominal(doc, stop) or _is_joint(doc, stop, k, end)):
             stop += 1
         under_preposition = k > after and doc.tokens[k - 1].upos == "ADP"
-        first = k
-        named = any(":nom" in doc.tokens[j].tag or doc.tokens[j].text[:1].isupper()
-                    for j in range(first, stop))
-        if named and (not under_preposition or prepositional):
-            if agrees_somewhere(doc, first, stop, wanted):
-                return mention_of(doc, first, stop, wanted=wanted)
-            fallback = fallback or mention_of(doc, first, stop, wanted=wanted)
+        if under_preposition and not prepositional:
+            # `w piątek miejscowa prasa`: the subject starts at the first nominative
+            k = next((j for j in range(k + 1, stop) if ":nom" in doc.tokens[j].tag), k)
+            under_preposition = doc.tokens[k - 1].upos == "ADP"
+        named = any(may_be_nominative(doc.tokens[j].tag) or doc.tokens[j].text[:1].isupper()
+                    for j in range(k, stop))
+        if prepositional and under_preposition or named and not under_preposition \
+                and _head_case(doc, k, stop) != "oblique":
+            runs.append((k, stop))
         k = stop
-    return fallback
+    if not runs:
+        return None
+    agreeing = [r for r in runs if agrees_somewhere(doc, *r, wanted)]
+    nominative = [r for r in agreeing if _head_case(doc, *r) == "nom"]
+    return mention_of(doc, *(nominative or agreeing or runs)[0], wanted=wanted)
 
 
 def phrase_after(doc: Document, first: int) -> int:
@@ -251,6 +375,9 @@ def phrase_after(doc: Document, first: int) -> int:
     k = first
     while k < end:
         token = doc.tokens[k]
+        quoted = _quoted_name_end(doc, k, end)
+        if quoted is not None:
+            return quoted                  # `tygodnika „Der Spiegel”`: a title ends the phrase
         if token.text == "(":
             close = next((j for j in range(k, min(end, k + 8)) if doc.tokens[j].text == ")"), None)
             if close is None:
@@ -273,26 +400,40 @@ def is_named(doc: Document, mention: Mention) -> bool:
     """Tell whether a mention names someone: a name, a speaker noun or a personal noun
     (NKJP's `m1` gender marks nouns of persons)."""
     nouns = doc.lexicon.speaker_nouns
+    span = range(mention.first, mention.last + 1)
+    if not any(doc.tokens[k].tag.startswith(("subst", "ign", "brev", "depr")) or doc.tokens[k].upos == "PROPN"
+               for k in span):
+        return False                       # `został przedłużony`: a participle names no one
     return any(doc.lemmas[k] in nouns or doc.tokens[k].upos == "PROPN" or ":m1" in doc.tokens[k].tag or (
         doc.tokens[k].text[:1].isupper() and doc.tokens[k].text[1:2].isalpha() and k != doc.sentence(k)[0])
         for k in range(mention.first, mention.last + 1))
 
 
-def sentence_subjects(doc: Document, quoted: set[int]) -> list[Mention]:
-    """Return the named third-person subject before the first finite verb of each
-    sentence outside quotations."""
+def _clause_verbs(doc: Document, first: int, end: int, skipped: set[int]) -> list[int]:
+    """Return the third-person finite verbs of a sentence that head a clause of the
+    narration: the first one, and any later one opening a clause after a comma, a
+    conjunction or a bare name (`…, a minister dodał`); reported words are skipped."""
+    verbs: list[int] = []
+    for k in range(first, end):
+        if not doc.is_finite(k) or k in skipped or ":pri" in doc.tokens[k].tag or ":sec" in doc.tokens[k].tag:
+            continue
+        if not verbs or ALL_CLAUSES:
+            verbs.append(k)
+    return verbs
+
+
+def sentence_subjects(doc: Document, skipped: set[int]) -> list[Mention]:
+    """Return the named third-person subjects of the clauses of the narration (tokens in
+    `skipped`, quotations and reported contents, are left out)."""
     found: list[Mention] = []
     for first, end in doc.bounds.values():
-        verb = next((k for k in range(first, end) if doc.is_finite(k)), None)
-        if verb is None or verb in quoted or ":pri" in doc.tokens[verb].tag \
-                or ":sec" in doc.tokens[verb].tag:
-            continue
-        wanted = cue_features(doc, verb, verb + 1)
-        for mention in (left_subject(doc, verb, wanted)[0],
-                        right_subject(doc, verb + 1, doc.lemmas[verb], wanted)):
-            if mention is not None and is_named(doc, mention):
-                found.append(mention)
-                break
+        for verb in _clause_verbs(doc, first, end, skipped):
+            wanted = cue_features(doc, verb, verb + 1)
+            for mention in (left_subject(doc, verb, wanted)[0], right_subject(doc, verb + 1, verb, wanted)):
+                if mention is not None and is_named(doc, mention) \
+                        and not any(k in skipped for k in range(mention.first, mention.last + 1)):
+                    found.append(mention)
+                    break
     return found
 
 
@@ -302,4 +443,40 @@ def resolve(candidates: Sequence[Mention], wanted: Features, before: int) -> Men
         if mention.end <= before and agree(mention.features, wanted):
             return Mention(mention.start, mention.end, mention.first, mention.last,
                            mention.features, resolved=True)
+    return None
+
+
+# Pronouns that stand for a document or body in a prepositional source (`wynika z niego`,
+# `z ich badań wynika`), with the number and gender they show.
+OBLIQUE_PRONOUNS = {**POSSESSIVES, "nim": ("sg", None), "nią": ("sg", "f"), "nimi": ("pl", None)}
+
+
+def noun_antecedent(doc: Document, before: int, wanted: Features, reach: int = 40) -> Mention | None:
+    """Return the nearest noun phrase before token `before` agreeing with a pronoun's
+    number and gender (`raportu Sbierbanku …. Wynika z niego`), from its first agreeing
+    noun to the end of its run."""
+    for k in range(before - 1, max(-1, before - reach), -1):
+        tag = doc.tokens[k].tag
+        if not tag.startswith(("subst", "adj")) or not agree(features(tag), wanted) \
+                or features(tag)[0] is None or doc.tokens[k].upos in {"PRON", "DET"}:
+            continue
+        end = k + 1
+        while end < len(doc.tokens) and is_nominal(doc, end) and doc.sentence(end) == doc.sentence(k):
+            end += 1
+        start = k                          # a genitive hangs on the noun before it: `raportu Sbierbanku`
+        while start > 0 and ":gen" in doc.tokens[start].tag and is_nominal(doc, start - 1):
+            start -= 1
+        first = next((j for j in range(start, k + 1) if agree(features(doc.tokens[j].tag), wanted)
+                      and doc.tokens[j].tag.startswith(("subst", "adj"))), k)
+        return mention_of(doc, first, end, resolved=True, wanted=wanted)
+    return None
+
+
+def prepositional_pronoun(doc: Document, cue: int) -> int | None:
+    """Return the index of the pronoun naming a prepositional cue's source (`wynika z
+    niego`, `Z ich świadectw wynika`), if one stands there."""
+    for k in (cue + 2, cue - 2, cue - 1):
+        if 0 < k < len(doc.tokens) and doc.lowers[k] in OBLIQUE_PRONOUNS \
+                and doc.tokens[k - 1].upos == "ADP" and doc.sentence(k) == doc.sentence(cue):
+            return k
     return None
