@@ -25,7 +25,10 @@ def detect(article: Article) -> tuple[str, list[fallback.Mention]]:
     except ImportError:
         return "fallback", fallback.find_mentions(article)
     try:
-        return "detector", [fallback.Mention(m.start, m.end, m.type) for m in find_mentions(article)]
+        # NKJP labels adjectives from names (`brytyjski`) as places; news analysts (and
+        # SlavicNER) count names only, so a mention must start with a capital.
+        return "detector", [fallback.Mention(m.start, m.end, m.type) for m in find_mentions(article)
+                            if article.text[m.start:m.start + 1].isupper()]
     except FileNotFoundError:  # the detector's model is not built yet
         return "fallback", fallback.find_mentions(article)
 
