@@ -183,3 +183,36 @@ def summarise(scores: Iterable[ArticleScore]) -> dict[str, float]:
             "polarity": sum(p.polarity_ok for p in pairs) / matched if matched else 0.0,
             "strict_precision": strict_p, "strict_recall": strict_r,
             "strict_f1": _f1(strict_p, strict_r)}
+
+
+GOLD = Path(__file__).resolve().parents[2] / "gold" / "statements"
+
+
+def gold_files(shared: Path) -> list[Path]:
+    """The statement gold lines and split list, and the articles they annotate."""
+    return sorted(GOLD.glob("*.jsonl")) + [GOLD / "splits.json"] + [
+        shared / doc for doc in read_gold(GOLD)]
+
+
+def gate_metrics(shared: Path) -> dict[str, float]:
+    """Content F1, speaker accuracy and strict F1 per split (seed, dev, test)."""
+    from wedlug import analyze
+
+    gold = read_gold(GOLD)
+    splits = json.loads((GOLD / "splits.json").read_text(encoding="utf-8"))
+    out: dict[str, float] = {}
+    for name in ("seed", "dev", "test"):
+        scores = []
+        for doc in splits.get(name, []):
+            entry = gold.get(doc)
+            if entry is None:
+                continue
+            text = (shared / doc).read_bytes().decode("utf-8-sig")
+            if not text_matches(entry, text):
+                raise ValueError(f"{doc}: the text differs from the one the gold was made on")
+            article = analyze(text, source=doc)
+            scores.append(match_article(article, entry, article.statements))
+        summary = summarise(scores)
+        for metric in ("f1", "speaker", "polarity", "strict_f1"):
+            out[f"{name}.{metric}"] = summary[metric]
+    return out
