@@ -272,7 +272,8 @@ def train_upos(sentences: list[TreebankSentence], tagger: Tagger, epochs: int = 
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--epochs", type=int, default=6)
     parser.add_argument("--nkjp", type=int, default=0, help="NKJP-1M sentences to add (automatic tags)")
     parser.add_argument("--heldout", type=int, default=0, help="LFG sentences kept out to report on")

@@ -25,7 +25,8 @@ class TreebankSentence(NamedTuple):
 
 def read_conllu(path: Path) -> Iterator[TreebankSentence]:
     """Yield the sentences of a CoNLL-U file (multi-word token lines skipped)."""
-    text, words = "", []
+    text = ""
+    words: list[Word] = []
     with path.open(encoding="utf-8") as src:
         for line in src:
             line = line.rstrip("\n")
@@ -34,7 +35,8 @@ def read_conllu(path: Path) -> Iterator[TreebankSentence]:
             elif not line:
                 if words:
                     yield TreebankSentence(text, words)
-                text, words = "", []
+                text = ""
+                words = []
             elif not line.startswith("#"):
                 cols = line.split("\t")
                 if "-" in cols[0] or "." in cols[0]:
