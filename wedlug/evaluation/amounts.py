@@ -19,39 +19,19 @@ from pathlib import Path
 from typing import Any
 
 import wedlug
+from wedlug.evaluation.counts import MatchCounts
 
 # Values are floats parsed from text: `1,6 mln` may come out as 1600000.0000000002.
 REL_TOLERANCE = 1e-6
 
 
 @dataclass
-class Tally:
+class Tally(MatchCounts):
     """Counts for one kind of span (amounts or times) over a set of articles."""
 
-    true_pos: int = 0
-    false_pos: int = 0
-    false_neg: int = 0
     checked: int = 0  # matched pairs with something to check (object base, time value)
     correct: int = 0
     errors: list[str] = field(default_factory=list)
-
-    @property
-    def precision(self) -> float:
-        """Share of counted predictions that match gold."""
-        total = self.true_pos + self.false_pos
-        return self.true_pos / total if total else 0.0
-
-    @property
-    def recall(self) -> float:
-        """Share of required gold that a prediction matches."""
-        total = self.true_pos + self.false_neg
-        return self.true_pos / total if total else 0.0
-
-    @property
-    def f1(self) -> float:
-        """Harmonic mean of precision and recall."""
-        p, r = self.precision, self.recall
-        return 2 * p * r / (p + r) if p + r else 0.0
 
     @property
     def accuracy(self) -> float:

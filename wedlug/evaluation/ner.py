@@ -28,6 +28,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
+from wedlug.evaluation.counts import MatchCounts
+
 if TYPE_CHECKING:
     from wedlug.lang.pl.entities.mentions import Model
 
@@ -100,12 +102,8 @@ def load_poleval(path: Path) -> list[GoldDoc]:
 
 
 @dataclass
-class Counts:
+class Counts(MatchCounts):
     """Micro counts for one matching rule."""
-
-    true_pos: int = 0
-    false_pos: int = 0
-    false_neg: int = 0
 
     def add(self, gold: Iterable[GoldSpan], found: Sequence[GoldSpan],
             match: Callable[[GoldSpan, GoldSpan], bool]) -> None:
@@ -115,24 +113,6 @@ class Counts:
         self.true_pos += tp
         self.false_pos += len(found) - tp
         self.false_neg += len(gold) - tp
-
-    @property
-    def precision(self) -> float:
-        """Share of predictions that match gold."""
-        total = self.true_pos + self.false_pos
-        return self.true_pos / total if total else 0.0
-
-    @property
-    def recall(self) -> float:
-        """Share of gold that a prediction matches."""
-        total = self.true_pos + self.false_neg
-        return self.true_pos / total if total else 0.0
-
-    @property
-    def f1(self) -> float:
-        """Harmonic mean of precision and recall."""
-        p, r = self.precision, self.recall
-        return 2 * p * r / (p + r) if p + r else 0.0
 
 
 def exact(a: GoldSpan, b: GoldSpan) -> bool:
