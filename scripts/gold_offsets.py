@@ -18,6 +18,7 @@ from __future__ import annotations
 import hashlib
 import json
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
@@ -76,8 +77,8 @@ def convert(line: dict) -> dict:
     return {"doc": line["doc"], "sha256": hashlib.sha256(raw).hexdigest(), "statements": out}
 
 
-def main(argv: list[str]) -> int:
-    """Convert every line of the given files and print the gold lines."""
+def convert_files(argv: list[str], convert: Callable[[dict], dict]) -> int:
+    """Convert every line of the given files, print the gold lines, report the failures."""
     failed = 0
     for name in argv:
         for number, row in enumerate(Path(name).read_text(encoding="utf-8").splitlines(), 1):
@@ -89,6 +90,11 @@ def main(argv: list[str]) -> int:
                 failed += 1
                 print(f"{name}:{number}: {err}", file=sys.stderr)
     return 1 if failed else 0
+
+
+def main(argv: list[str]) -> int:
+    """Convert every line of the given files and print the gold lines."""
+    return convert_files(argv, convert)
 
 
 if __name__ == "__main__":

@@ -17,9 +17,11 @@ occurrence nearest after the amount. Output keeps offsets, values and base forms
 from __future__ import annotations
 
 import hashlib
-import json
 import sys
 from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from gold_offsets import convert_files  # noqa: E402
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
 
@@ -55,16 +57,7 @@ def convert(line: dict) -> dict:
 
 def main(argv: list[str]) -> int:
     """Convert every line of the given files and print the gold lines."""
-    failed = 0
-    for name in argv:
-        for number, row in enumerate(Path(name).read_text(encoding="utf-8").splitlines(), 1):
-            if row.strip():
-                try:
-                    print(json.dumps(convert(json.loads(row)), ensure_ascii=False))
-                except (ValueError, KeyError, OSError) as err:
-                    failed += 1
-                    print(f"{name}:{number}: {err}", file=sys.stderr)
-    return 1 if failed else 0
+    return convert_files(argv, convert)
 
 
 if __name__ == "__main__":
