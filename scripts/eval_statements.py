@@ -99,9 +99,10 @@ def _calibration(scored: list[tuple[ArticleScore, str]]) -> None:
 def main(argv: list[str] | None = None) -> int:
     """Print the figures of every split (and dev's errors on request)."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--errors", action="store_true", help="list dev misses and false alarms")
+    parser.add_argument("--errors", action="store_true", help="list misses and false alarms (never for test)")
     parser.add_argument("--calibrate", action="store_true", help="print dev precision per confidence")
     parser.add_argument("--json", action="store_true", help="print the figures as JSON")
+    parser.add_argument("--splits", default=",".join(SPLITS), help="comma-separated splits to score")
     args = parser.parse_args(argv)
     if not SHARED.exists():
         print(f"no {SHARED}: the gold articles live there", file=sys.stderr)
@@ -109,7 +110,7 @@ def main(argv: list[str] | None = None) -> int:
     gold = read_gold(GOLD)
     splits = json.loads((GOLD / "splits.json").read_text(encoding="utf-8"))
     results = {}
-    for split in SPLITS:
+    for split in args.splits.split(","):
         scored = _score_split(splits.get(split, []), gold)
         figures = summarise(s for s, _ in scored)
         figures["denials"] = _denials(scored)  # type: ignore[assignment]
@@ -120,9 +121,9 @@ def main(argv: list[str] | None = None) -> int:
                   f"R {figures['recall']:.3f} F1 {figures['f1']:.3f} | speaker {figures['speaker']:.3f} "
                   f"polarity {figures['polarity']:.3f} | strict F1 {figures['strict_f1']:.3f} "
                   f"| denials {figures['denials']}")
-        if split == "dev" and args.errors:
+        if split != "test" and args.errors:
             _print_errors(scored)
-        if split == "dev" and args.calibrate:
+        if split != "test" and args.calibrate:
             _calibration(scored)
     if args.json:
         print(json.dumps(results, indent=1))

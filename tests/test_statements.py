@@ -342,3 +342,74 @@ def test_speaker_takes_the_entity_of_an_overlapping_mention() -> None:
     assert record["speaker"]["entity"] == "p:1"
     article.entities = []
     assert predict_statements(article)[0].record(article)["speaker"]["entity"] is None
+
+
+@pytest.mark.parametrize(("text", "content", "speaker", "polarity"), [
+    # a subject whose noun phrase carries a gerund and a prepositional phrase
+    ("Zwolennicy pozostania w strefie euro uważają, że na wyjściu najbardziej stracą eksporterzy.",
+     "na wyjściu najbardziej stracą eksporterzy", "Zwolennicy pozostania", "assert"),
+    # a possessive opens the subject
+    ("Jej sąsiedzi zapewniają, że kobieta była spokojna.", "kobieta była spokojna", "sąsiedzi", "assert"),
+    # a rebuttal of a charge is a denial
+    ("Burmistrz Jan Zając broni się przed zarzutem, że remont ratusza idzie zbyt wolno.",
+     "remont ratusza idzie zbyt wolno", "Burmistrz Jan Zając", "deny"),
+    # a court rules
+    ("Szpital nie może zamknąć oddziału dziecięcego - orzekł w środę sąd w Olsztynie.",
+     "Szpital nie może zamknąć oddziału dziecięcego", "sąd", "assert"),
+    # `według informacji przekazanych przez X`: X speaks
+    ("Według informacji przekazanych przez wojewodę Adama Sowę do szpitali trafiło 40 osób.",
+     "do szpitali trafiło 40 osób", "wojewodę Adama Sowę", "assert"),
+    # a short quoted title after the cue names whom the speaker told
+    ("Prezes fundacji Jan Wilk mówi „Faktowi”, że pieniądze trafią do szpitali.",
+     "pieniądze trafią do szpitali", "Prezes fundacji Jan Wilk", "assert"),
+    # the body that issued the statement in which it declares
+    ("Zarząd spółki wydał w tej sprawie oświadczenie, w którym zapewnia, że wypłaty nie są zagrożone.",
+     "wypłaty nie są zagrożone", "Zarząd spółki", "assert"),
+])
+def test_speakers_and_cues_of_session_two(text: str, content: str, speaker: str, polarity: str) -> None:
+    found = [s for s in statements(text) if s["content"]["text"] == content]
+    assert found, [s["content"]["text"] for s in statements(text)]
+    assert found[0]["speaker"]["text"] == speaker
+    assert found[0]["polarity"] == polarity
+
+
+@pytest.mark.parametrize(("text", "content", "speaker"), [
+    ("Rząd chciał zamknąć kopalnię do końca roku. Tak w poniedziałek rano, kilka godzin przed "
+     "posiedzeniem, zapowiadał w radiu wiceminister energii Adam Nowicki.",
+     "Rząd chciał zamknąć kopalnię do końca roku", "Adam Nowicki"),
+    ("Od początku roku w mieście zarejestrowano 120 nowych firm - zaznaczono w komunikacie.",
+     "Od początku roku w mieście zarejestrowano 120 nowych firm", "komunikacie"),
+])
+def test_attributions_after_their_content(text: str, content: str, speaker: str) -> None:
+    found = [s for s in statements(text) if s["content"]["text"] == content]
+    assert found, [s["content"]["text"] for s in statements(text)]
+    assert found[0]["speaker"]["text"].endswith(speaker)
+
+
+@pytest.mark.parametrize("text", [
+    # consent to something is no denial of a proposition
+    "Jeśli kierowcy nie zgodzą się na kontrolę trzeźwości, nie wjadą na teren zakładu.",
+])
+def test_no_statement(text: str) -> None:
+    assert statements(text) == []
+
+
+@pytest.mark.parametrize(("text", "cue", "speaker"), [
+    ("Jej mąż i syn byli w domu. To właśnie oni zapewniają, że kobieta była spokojna.",
+     "zapewniają", "Jej mąż i syn"),
+    ("Tę decyzję okoliczni rolnicy uznali za skandal i zażądali, by wójt ją cofnął.",
+     "zażądali", "okoliczni rolnicy"),
+])
+def test_subjects_shared_or_pointed_back_to(text: str, cue: str, speaker: str) -> None:
+    found = [s for s in statements(text) if s["cue"]["text"] == cue]
+    assert found, [s["cue"]["text"] for s in statements(text)]
+    assert found[0]["speaker"]["text"].endswith(speaker.split(" ", 1)[-1])
+
+
+@pytest.mark.parametrize(("text", "content", "speaker"), [
+    ("Nowe dostawy leków dotarły do kraju. Nowicki: 200 tysięcy opakowań\n\nW poniedziałek minister "
+     "zdrowia Adam Nowicki przekazał, że leki trafią do aptek.", "200 tysięcy opakowań", "Nowicki"),
+])
+def test_headline_speaker_named_by_entities(text: str, content: str, speaker: str) -> None:
+    found = [s for s in statements(text) if s["content"]["text"] == content]
+    assert found and found[0]["speaker"]["text"] == speaker

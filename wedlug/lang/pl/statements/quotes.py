@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import bisect
+
 from wedlug.lang.pl.statements.document import OPENING_QUOTES, QUOTE_PAIRS, Document, Quotation
 from wedlug.lang.pl.statements.model import Statement
 
@@ -10,10 +12,15 @@ def is_title(doc: Document, quote: Quotation) -> bool:
     """Tell whether quoted words only name something (`"Tagesspiegel"`, `"Der Spiegel"`)."""
     inner = range(quote.open + 1, min(quote.close, len(doc.tokens)))
     words = [doc.tokens[k].text for k in inner if doc.tokens[k].text.isalpha()]
-    return len(inner) <= 4 and all(word[:1].isupper() for word in words)
+    # Short joining words may stay lower-case inside a name (`„Best for Britain”`).
+    return len(inner) <= 4 and bool(words) and words[0][:1].isupper() and all(
+        word[:1].isupper() or (len(word) <= 3 and k not in (0, len(words) - 1))
+        for k, word in enumerate(words))
 
 # How far back from a colon a reporting verb may stand (`powiedział w rozmowie z TVN24:`).
 COLON_REACH = 10
+# How near a reporting cue a person's other mention must stand to count them as a speaker.
+SPEAKER_CUE_REACH = 6
 # A headline speaker before a colon is short: `Lider UKIP:`, `Departament Stanu USA:`.
 HEADLINE_SPEAKER_TOKENS = 9
 
@@ -194,12 +201,37 @@ def _headline_speaker(doc: Document, colon: int) -> int | None:
     if _is_place(doc, first, stop):
         return None
     head = doc.tokens[first]
-    speaker = any(doc.lemmas[k] in doc.lexicon.speaker_nouns for k in words) or (
+    person = _is_speaking_person(doc, first, stop)
+    speaker = person or any(doc.lemmas[k] in doc.lexicon.speaker_nouns for k in words) or (
         head.upos == "PROPN" and not {"nazwa_geograficzna", "nazwa_pospolita"} & set(head.qualifiers))
     said = range(colon + 1, end)
-    predicate = any(doc.is_finite(k) or doc.tokens[k].tag.startswith("pred") or doc.lowers[k] == "to"
-                    for k in said) or (colon + 1 < end and doc.tokens[colon + 1].text in OPENING_QUOTES)
+    predicate = person or any(
+        doc.is_finite(k) or doc.tokens[k].tag.startswith("pred") or doc.lowers[k] == "to" for k in said
+    ) or (colon + 1 < end and doc.tokens[colon + 1].text in OPENING_QUOTES)
     return stop if speaker and predicate else None
+
+
+def _is_speaking_person(doc: Document, first: int, end: int) -> bool:
+    """Tell whether tokens [first, end) name a person (by the entities step) whom the
+    article reports speaking elsewhere, next to a reporting cue: then `Dworczyk: 360
+    tysięcy dawek` is his words even without a verb, while `Asia Bibi: dziewiąte Boże
+    Narodzenie w celi` only labels a story about her."""
+    start, stop = doc.tokens[first].start, doc.tokens[end - 1].end
+    starts = [t.start for t in doc.tokens]
+    for entity in doc.article.entities:
+        if not isinstance(entity, dict) or entity.get("type") != "person":
+            continue
+        mentions = entity.get("mentions", ())
+        if not any(m.get("start") == start and m.get("end") == stop for m in mentions):
+            continue
+        for mention in mentions:
+            if mention.get("start") == start:
+                continue
+            at = bisect.bisect_left(starts, mention.get("start", 0))
+            if any(doc.cue_at(k) is not None for k in range(max(0, at - SPEAKER_CUE_REACH),
+                                                             min(len(starts), at + SPEAKER_CUE_REACH))):
+                return True
+    return False
 
 
 def quoted_statements(doc: Document, quotations: list[Quotation]) -> list[Statement]:

@@ -6,7 +6,7 @@ from __future__ import annotations
 from wedlug.lang.pl.statements.document import DASHES, OPENING_QUOTES, QUOTE_MARKS, Document, Quotation
 from wedlug.lang.pl.statements.model import Statement
 from wedlug.lang.pl.statements.quotes import is_title
-from wedlug.lang.pl.statements.speakers import POSSESSIVES, phrase_after
+from wedlug.lang.pl.statements.speakers import POSSESSIVES, is_nominal, phrase_after
 
 # How many tokens may stand between a cue and its complementizer
 # (`poinformował w poniedziałek minister zdrowia Adam Niedzielski, że`).
@@ -53,10 +53,21 @@ def _complement(doc: Document, cue_end: int) -> int | None:
         text = doc.tokens[j].text
         if text == "." and j + 1 < end:
             continue                       # an abbreviation's dot (`m.in.`) inside the sentence
+        if text in OPENING_QUOTES and _title_end(doc, j, end) is not None:
+            continue                       # `mówi „Faktowi”, że`: a quoted name, not a quotation
         if text in {".", ":", "?", "!", ";"} or text in OPENING_QUOTES or text in DASHES:
             return None
         if j > cue_end and doc.is_finite(j):
             return None
+    return None
+
+
+def _title_end(doc: Document, j: int, end: int) -> int | None:
+    """Return the index of the mark closing a short capitalised quoted name opening at j."""
+    for k in range(j + 1, min(end, j + 6)):
+        if doc.tokens[k].text in QUOTE_MARKS:
+            inner = [doc.tokens[m].text for m in range(j + 1, k) if doc.tokens[m].text.isalpha()]
+            return k if inner and all(w[:1].isupper() for w in inner) else None
     return None
 
 
@@ -171,9 +182,10 @@ def _anaphoric(doc: Document, cue: tuple[int, int] | None, i: int) -> Statement 
     if k >= i or doc.lowers[k] not in roles["anaphor"] or start == 0:
         return None
     between = range(k + 1, i)
-    if len(between) > 2 or any(doc.lemmas[j] not in roles["noun"] and doc.tokens[j].upos != "ADJ"
-                               for j in between):
-        return None
+    adverbial = doc.lowers[k] == "tak" and cue is not None and not any(doc.is_finite(j) for j in between)
+    if not adverbial and (len(between) > 2 or any(
+            doc.lemmas[j] not in roles["noun"] and doc.tokens[j].upos != "ADJ" for j in between)):
+        return None                        # `Tak w poniedziałek rano, …, zapowiadał X` may wait
     if cue is None and not (doc.lemmas[i] in roles["verb"] and doc.is_finite(i)):
         return None
     before, _ = doc.sentence(start - 1)
@@ -187,8 +199,8 @@ def _denied_object(doc: Document, cue: tuple[int, int]) -> Statement | None:
     """Return `zdementował te doniesienia`: a denial whose object is what it denies."""
     _, end = doc.sentence(cue[0])
     stop = next((k for k in range(cue[1], end) if doc.tokens[k].text in {",", ".", ";", ":"}), end)
-    if stop - cue[1] < 2:
-        return None
+    if stop - cue[1] < 2 or doc.lowers[cue[1]] == "na":
+        return None                        # `nie zgodzą się na kontrolę`: consent refused, nothing denied
     return Statement(cue, _content(doc, cue[1], stop), "indirect", "denial_object", "left")
 
 
@@ -255,6 +267,14 @@ def _governed_clause(doc: Document, first: int, phrase_end: int) -> tuple[int, i
     return clause + 1, end
 
 
+def _agent_of_participle(doc: Document, k: int) -> int:
+    """Return where the speaker starts after a source phrase: past `przekazanych przez`
+    in `według informacji przekazanych przez wojewodę` (the agent speaks), else `k`."""
+    if k + 2 < len(doc.tokens) and doc.tokens[k].tag.startswith("ppas") and doc.lowers[k + 1] == "przez":
+        return k + 2
+    return k
+
+
 def source_statements(doc: Document, quotations: list[Quotation]) -> list[Statement]:
     """Return `according_to` statements of source phrases (`według X`, `jej zdaniem`)."""
     inside = {k for q in quotations for k in range(q.open, min(q.close + 1, len(doc.tokens)))}
@@ -274,8 +294,17 @@ def source_statements(doc: Document, quotations: list[Quotation]) -> list[Statem
             first, side, speaker_end = i - 1, "pronoun", i
             speaker = (i - 1, i)
         elif where in {"after", "both"}:
-            speaker_end = phrase_after(doc, phrase_end)
-            speaker = (phrase_end, speaker_end)
+            named_at = _agent_of_participle(doc, phrase_end)
+            if named_at > phrase_end:
+                speaker_end = named_at
+                while speaker_end < len(doc.tokens) and is_nominal(doc, speaker_end) \
+                        and doc.sentence(speaker_end) == doc.sentence(named_at) \
+                        and not (speaker_end > named_at and doc.tokens[speaker_end - 1].text[:1].isupper()
+                                 and not doc.tokens[speaker_end].text[:1].isupper()):
+                    speaker_end += 1           # a name ends the agent: `przez GUS bezrobocie`
+            else:
+                speaker_end = phrase_after(doc, named_at)
+            speaker = (named_at, speaker_end)
             if speaker_end <= phrase_end:
                 continue
             if speaker_end == phrase_end + 1 and doc.lowers[phrase_end] in POSSESSIVES:

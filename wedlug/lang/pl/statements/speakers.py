@@ -29,6 +29,9 @@ def is_nominal(doc: Document, i: int) -> bool:
     token = doc.tokens[i]
     if token.tag.startswith(NOMINAL_TAGS) and doc.lemmas[i] != "który":
         return True
+    if token.tag.startswith("ger") and ":gen" in token.tag and i > 0 \
+            and doc.tokens[i - 1].tag.startswith("subst"):
+        return True                        # `zwolennicy pozostania`: a gerund hanging on a noun
     return token.text[:1].isupper() and token.text.isalpha() and token.upos in {"PROPN", "NOUN", "X"}
 
 
@@ -40,7 +43,9 @@ def _is_joint(doc: Document, i: int, first: int, end: int) -> bool:
     if doc.tokens[i].tag == "dig" and i > first and doc.tokens[i - 1].text[:1].isupper():
         return True                        # `Nord Stream 2`
     if text == "i" and first < i < end - 1:
-        return doc.tokens[i + 1].text[:1].isupper() or doc.tokens[i - 1].text[:1].isupper()
+        before, after = doc.tokens[i - 1].tag, doc.tokens[i + 1].tag
+        return doc.tokens[i + 1].text[:1].isupper() or doc.tokens[i - 1].text[:1].isupper() or (
+            before.startswith("subst") and ":nom" in before and ":nom" in after)  # `mąż i dzieci`
     return False
 
 
@@ -156,7 +161,8 @@ def _trim_to_subject(doc: Document, first: int, end: int) -> int:
         tag = doc.tokens[k].tag
         if may_be_nominative(tag) or tag.startswith(("ign", "brev")):
             while k > first and doc.tokens[k - 1].text[:1].isupper() and (
-                    k - 1 == first or doc.tokens[k - 2].upos != "ADP"):
+                    k - 1 == first or doc.tokens[k - 2].upos != "ADP") \
+                    and not doc.tokens[k - 1].tag.startswith("ppron"):  # `Jej mąż`: no name part
                 k -= 1
             return k
     return first
@@ -220,6 +226,8 @@ def is_prepositional_cue(doc: Document, cue: int) -> bool:
     if lemma in PREPOSITIONAL_CUES:
         return True
     tag = doc.tokens[cue].tag
+    if tag.startswith("imps") and doc.lowers[cue + 1:cue + 2] == ["w"]:
+        return True                        # `zaznaczono w komunikacie`: the document speaks
     return lemma in WRITTEN_CUES and (tag.startswith(("imps", "inf")) or ":pl:pri" in tag or "się" in
                                       doc.lowers[cue + 1:cue + 2])
 
@@ -230,14 +238,38 @@ def _relative_subject(doc: Document, k: int, floor: int) -> tuple[Mention | None
     if k < floor or doc.lemmas[k] != "który":
         return None
     comma = k - 1
-    if comma > 0 and doc.tokens[comma].upos == "ADP":
+    prepositional = comma > 0 and doc.tokens[comma].upos == "ADP"
+    if prepositional:
         comma -= 1
     if comma < 0 or doc.tokens[comma].text != ",":
         return None
     start = _run_left(doc, comma, max(0, floor - 1))
     if start < comma:
+        document = next((j for j in range(comma - 1, start - 1, -1) if doc.lemmas[j] in DOCUMENT_NOUNS), None)
+        if prepositional and document is not None:
+            author = _author_of(doc, document, floor)
+            if author is not None:
+                return author, True
         return mention_of(doc, _antecedent(doc, start, comma, k), comma, resolved=True), True
     return None, True
+
+
+# Documents whose author speaks in a relative clause about them: `wydał oświadczenie,
+# w którym zapewnia, że …` (the one who issued it says so).
+DOCUMENT_NOUNS = frozenset({"oświadczenie", "komunikat", "raport", "list", "wpis", "apel", "rezolucja",
+                            "dokument", "notatka", "wywiad", "przemówienie", "wystąpienie", "orędzie",
+                            "post", "tweet", "nagranie", "film", "artykuł", "felieton", "pismo"})
+
+
+def _author_of(doc: Document, head: int, floor: int) -> Mention | None:
+    """Return the subject of the verb whose object is the document at `head`."""
+    verb = next((j for j in range(head - 1, floor - 1, -1) if doc.is_finite(j)), None)
+    if verb is None:
+        return None
+    found = left_subject(doc, verb, cue_features(doc, verb, verb + 1))[0]
+    if found is None:
+        return None
+    return Mention(found.start, found.end, found.first, found.last, found.features, resolved=True)
 
 
 def _unclosed_relative(doc: Document, floor: int, cue: int, wanted: Features) -> tuple[Mention, bool] | None:
@@ -256,6 +288,19 @@ def _unclosed_relative(doc: Document, floor: int, cue: int, wanted: Features) ->
     return None
 
 
+def _coordinated_subject(doc: Document, conjunction: int, floor: int, wanted: Features) -> Mention | None:
+    """Return the subject shared by a verb joined with `i` to an earlier one (`sąsiadki
+    uznały … i zażądały, by …`), when that verb agrees in number and gender."""
+    verb = next((j for j in range(conjunction - 1, floor - 1, -1) if doc.is_finite(j)), None)
+    if verb is None or not agree(cue_features(doc, verb, verb + 1), wanted) \
+            or any(doc.tokens[j].text in {",", ";", ":"} for j in range(verb, conjunction)):
+        return None
+    found = left_subject(doc, verb, wanted)[0]
+    if found is None:
+        return None
+    return Mention(found.start, found.end, found.first, found.last, found.features, resolved=True)
+
+
 def left_subject(doc: Document, cue: int, wanted: Features = (None, None)) -> tuple[Mention | None, bool]:
     """Return the subject before a cue and whether it is a relative pronoun's antecedent."""
     floor, _ = doc.sentence(cue)
@@ -270,6 +315,10 @@ def left_subject(doc: Document, cue: int, wanted: Features = (None, None)) -> tu
     relative = _relative_subject(doc, k, floor)
     if relative is not None:
         return relative
+    if k > floor and doc.lowers[k] in {"i", "oraz"}:
+        shared = _coordinated_subject(doc, k, floor, wanted)
+        if shared is not None:
+            return shared, False
     for _ in range(4):
         start = _run_left(doc, k + 1, floor)
         if start > k:
@@ -282,8 +331,15 @@ def left_subject(doc: Document, cue: int, wanted: Features = (None, None)) -> tu
                 return None, False
             found = mention_of(doc, first, k + 1, wanted=wanted)
             if not agrees_in_number(doc, found, wanted):
-                return _unclosed_relative(doc, floor, cue, wanted) or (found, False)
-            return found, False
+                relative_found = _unclosed_relative(doc, floor, cue, wanted)
+                if relative_found is not None:
+                    return relative_found
+                if not (start > floor and doc.tokens[start - 1].upos == "ADP"):
+                    return found, False
+                # `Zwolennicy pozostania w strefie euro uważają`: the run was the object of
+                # a preposition inside the subject; look further left
+            else:
+                return found, False
         k = start - 2                      # skip a prepositional phrase (`w poniedziałek`)
         while k >= floor and (doc.lowers[k] in INTERPOSED or doc.tokens[k].upos == "ADV"):
             k -= 1
