@@ -89,6 +89,8 @@ def test_counted_object(sentence: str, span: str, base: str) -> None:
     "Szczyt G7 odbędzie się w lipcu.",
     "Mecz zaczął się o godz. 18.",
     "Strajk potrwa przez 30 dni.",
+    "Komisja chce podporządkować Nord Streamu 2 unijnym przepisom.",
+    "Raz: nie marnujemy dawek, dwa: szczepimy szybko.",
 ])
 def test_not_amounts(sentence: str) -> None:
     assert _analyse(sentence).amounts == []
@@ -124,12 +126,34 @@ def test_relative_amounts(text: str, span: str, relative: dict) -> None:
     ("Raport publikowany jest co miesiąc.", "co miesiąc", "P1M", "set"),
     ("W czwartek premier spotkał się z rolnikami.", "W czwartek", "2024-09-12", "date"),
     ("Loty odwołano 25-26 lipca.", "25-26 lipca", "2024-07-25/2024-07-26", "date"),
+    # session two: vague stretches, events, holidays, weekends, hours, points ahead
+    ("Od wielu lat rodzina walczy o jej uwolnienie.", "Od wielu lat", None, "duration"),
+    ("W ciągu najbliższych tygodni ustawa trafi do Senatu.", "W ciągu najbliższych tygodni", None,
+     "duration"),
+    ("Śmiertelność była niższa niż w latach poprzednich.", "w latach poprzednich", None, "duration"),
+    ("Nowe zasady wejdą w nowym roku.", "w nowym roku", "2025", "date"),
+    ("Tuż przed świętami rodzina mogła ją odwiedzić.", "przed świętami", None, "date"),
+    ("W miniony weekend doszło do awarii.", "W miniony weekend", "2024-W36-WE", "date"),
+    ("Od wybuchu epidemii zmarło 345 osób.", "Od wybuchu epidemii", None, "date"),
+    ("Od momentu wydania wyroku kobieta przebywa w celi.", "Od momentu wydania wyroku", None, "date"),
+    ("Od początku brutalnej napaści Rosji Kijów prosi o broń.", "Od początku brutalnej napaści Rosji",
+     None, "date"),
+    ("Samolot wyląduje około godziny 10.", "około godziny 10", None, "time"),
+    ("Pokaz zaczął się wczoraj, 09:30.", "wczoraj, 09:30", "2024-09-14", "date"),
+    ("Kolejna dostawa dotrze za tydzień.", "za tydzień", "2024-09-22", "date"),
+    ("Szczepionki przylatują w każdym tygodniu.", "w każdym tygodniu", "P1W", "set"),
+    ("Temat wrócił podczas piątkowego, 16 lutego, spotkania.", "16 lutego", "2024-02-16", "date"),
 ])
 def test_times(sentence: str, span: str, value: str, kind: str) -> None:
     times = _analyse(sentence).times
     found = [t for t in times if t["text"] == span]
     assert found, f"no time {span!r} in {[t['text'] for t in times]}"
     assert (found[0]["value"], found[0]["type"]) == (value, kind)
+
+
+def test_christmas_is_dated_by_publication() -> None:
+    times = _analyse("Porozumienie chcemy zawrzeć do świąt Bożego Narodzenia.", published="2024-11-20").times
+    assert [(t["text"], t["value"]) for t in times] == [("do świąt Bożego Narodzenia", "2024-12-25")]
 
 
 def test_relative_time_without_publication_date_has_no_value() -> None:

@@ -150,9 +150,12 @@ class SentenceAmounts:
                 return True  # `24. rocznica`, `6:40`, `22-godzinnych`
         if (prev is not None and number.first > 1 and prev.text[:1].isupper() and is_digits(first)
                 and number.first == number.last):
-            counted = nxt is not None and (nxt.upos in ("NOUN", "ADJ") or nxt.tag.startswith("brev")
-                                           ) and nxt.text[:1].islower()
-            return not counted  # `Nord Stream 2`, `FR 1002`, but `w Polsce 5 mln`
+            counted = nxt is not None and (nxt.upos == "NOUN" or nxt.tag.startswith("brev") or (
+                nxt.upos == "ADJ" and any(case in nxt.tag for case in (":gen", ":nom", ":acc")))
+            ) and nxt.text[:1].islower()
+            return not counted  # `Nord Stream 2`, `Nord Streamu 2 unijnym`, but `w Polsce 5 mln`
+        if nxt is not None and nxt.text == ":" and not is_digits(first) and number.first == number.last:
+            return True  # `dwa: szczepimy …`: a point of a list
         return False
 
     def measure(self, k: int) -> tuple[int, str | None, str | None]:

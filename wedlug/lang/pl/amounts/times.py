@@ -63,6 +63,8 @@ class TimeWords:
     seasons: dict[str, str]
     holidays: dict[str, str]
     edges: frozenset[str]
+    anchors: frozenset[str] = frozenset()  # `moment`, `wybuch`: date by their genitive
+    events: frozenset[str] = frozenset()  # `wojna`, `epidemia`: stretches that date
     start_lemmas: frozenset[str] = frozenset()  # lemmas that may begin an expression
     start_forms: frozenset[str] = frozenset()  # lower-case forms that may
     prefix_words: frozenset[str] = frozenset()  # first words of prefixes (`w`, `pod`)
@@ -77,7 +79,9 @@ def time_words() -> TimeWords:
     months = {row[0]: int(row[1]) for row in rows("months.tsv")}
     lemmas = frozenset().union(months, by_kind["weekday"], by_kind["shift"], by_kind["unit"],
                                by_kind["season"], by_kind["part"], _HOLIDAY_STARTS, _YEARLY,
-                               _FRACTIONS, ("ostatni", "następny", "kolejny"))
+                               _FRACTIONS, ("ostatni", "następny", "kolejny", "najbliższy", "cały",
+                                            "wiele", "weekend", "święto", "godzina"),
+                               by_kind.get("anchor", {}), by_kind.get("event", {}))
     forms = _STARTERS | frozenset(by_kind["day"]) | frozenset(by_kind["set"])
     prefix_words = frozenset(p.split(" ")[0] for p in by_kind["prefix"])
     return TimeWords({k: int(v) for k, v in by_kind["day"].items()},
@@ -86,6 +90,7 @@ def time_words() -> TimeWords:
                      dict(by_kind["unit"]), dict(by_kind["set"]), frozenset(by_kind["part"]),
                      {k: v == "1" for k, v in by_kind["prefix"].items()}, months,
                      dict(by_kind["season"]), dict(by_kind["holiday"]), frozenset(by_kind["edge"]),
+                     frozenset(by_kind.get("anchor", {})), frozenset(by_kind.get("event", {})),
                      lemmas, forms, prefix_words)
 
 
@@ -205,6 +210,8 @@ class SentenceTimes:
         if d is None:
             return None
         m = self.month(i + 1)
+        if m is None and i + 1 < len(self.tokens):
+            m = _MONTH_GENITIVES.get(self.low[i + 1])  # `16 lutego`, whatever the tagger said
         if m is None:
             return Found(i, i + 1, point=Point("day", day=d), bare=True)
         if not cal.valid_day(None, m, d):
@@ -259,7 +266,10 @@ class SentenceTimes:
                 return self.anchored(i, k + 1, -1 if shift < 0 else 1, "day")
         offset = self.words.day.get(self.low[k]) if k < len(self.tokens) else None
         if offset is not None and shift == 0:
-            return self.anchored(i, self.part_of_day(k + 1), offset, "day")
+            end = self.part_of_day(k + 1)
+            if end < len(self.tokens) and self.low[end] == "," and self._tight_clock(end + 1):
+                end += 4  # `wczoraj, 09:30`: a dateline's day and hour
+            return self.anchored(i, end, offset, "day")
         weekday = self.words.weekday.get(self.tokens[k].lemma) if k < len(self.tokens) else None
         if weekday is None or not self.tokens[k].tag.startswith("subst"):
             return None
@@ -298,6 +308,8 @@ class SentenceTimes:
     def shifted_unit(self, i: int) -> Found | None:
         """Read `ubiegłego roku`, `w zeszłym tygodniu`, `w tym miesiącu`, `ubiegłego wieku`."""
         shift = self.words.shift.get(self.tokens[i].lemma)
+        if shift is None and self.low[i] in ("nowym", "nowego", "nowy") and self.unit(i + 1) == "Y":
+            shift = 1  # `w nowym roku`: the coming year (capitalised `Nowy Rok` is the holiday)
         if shift is None or not self.tokens[i].tag.startswith(("adj", "brev")):
             return None
         k = i + 1 + self._dot(i + 1)
@@ -317,9 +329,12 @@ class SentenceTimes:
         if i >= len(self.tokens):
             return None
         fraction = _FRACTIONS.get(self.tokens[i].lemma)
-        number = None if fraction else read_number(self.tokens, i, self.text)
+        many = self.tokens[i].lemma == "wiele" and self.low[i] in ("wielu", "wiele")
+        number = None if fraction or many else read_number(self.tokens, i, self.text)
         count: float | None
-        if fraction is not None:
+        if many:
+            k, count = i + 1, None  # `od wielu lat`: a stretch of unstated length
+        elif fraction is not None:
             k, count = i + 1, fraction
         elif number is not None:
             k = number.last + 1
@@ -355,12 +370,33 @@ class SentenceTimes:
         grain = {"W": "day", "D": "day"}.get(unit, cal.GRAIN_OF_UNIT.get(unit, ""))
         return Found(i, end, point=cal.from_date(moved, grain) if moved and grain else None)
 
+    def ahead(self, i: int) -> Found | None:
+        """Read `za tydzień`, `za około dwa tygodnie`: a point counted from publication."""
+        k = i + 1
+        while k < len(self.tokens) and self.low[k] in _APPROXIMATE:
+            k += 1
+        counted = self.count_unit(k)
+        if counted is None:
+            return None
+        end, count, unit = counted
+        if unit in ("H", "MIN") or self.anchor is None or count is None or k > i + 1:
+            return Found(i, end)
+        moved = cal.shift(self.anchor, unit, count)
+        grain = {"W": "day", "D": "day"}.get(unit, cal.GRAIN_OF_UNIT.get(unit, ""))
+        return Found(i, end, point=cal.from_date(moved, grain) if moved and grain else None)
+
     def lasting(self, i: int) -> Found | None:
         """Read a duration: `30 dni`, `trzech miesięcy`, `następnych 12 latach`, `pół roku`."""
         k = i
-        while k < len(self.tokens) and self.tokens[k].lemma in ("ostatni", "następny", "kolejny",
-                                                                "najbliższy", "cały"):
+        while k < len(self.tokens) and (self.tokens[k].lemma in ("ostatni", "następny", "kolejny", "cały")
+                                        or self.low[k].startswith("najbliższ")):
             k += 1
+        unit = self.unit(k)
+        if unit is not None and ":pl:" in self.tokens[k].tag + ":" and self.tokens[k].lemma != "wiele":
+            if k > i:
+                return Found(i, k + 1, "duration")  # `najbliższych tygodni`: how many, unsaid
+            if k + 1 < len(self.tokens) and self.tokens[k + 1].lemma in _BEFORE_NOW:
+                return Found(i, k + 2, "duration")  # `w latach poprzednich`
         counted = self.count_unit(k)
         if counted is None or (k == i and counted[1] == 1.0 and not self.is_counted(k)):
             return None
@@ -377,7 +413,7 @@ class SentenceTimes:
         """Read a set: `co roku`, `co miesiąc`, `co dwa lata`, `rocznie`, `każdego dnia`."""
         if self.low[i] in self.words.sets:
             return Found(i, i + 1, "set", value=self.words.sets[self.low[i]])
-        if self.low[i] in ("co", "każdego", "każdy") and i + 1 < len(self.tokens):
+        if self.low[i] in _EVERY and i + 1 < len(self.tokens):
             counted = self.count_unit(i + 1)
             if counted is not None and counted[1] is not None:
                 end, count, unit = counted
@@ -390,6 +426,10 @@ class SentenceTimes:
                 and not _ascii_digits(self.low[i + 1]):
             return Found(i, i + 2, "time")  # `o 6.40`
         k = i + 1 + self._dot(i + 1) if self.low[i] == "godz" else -1
+        if self.tokens[i].lemma == "godzina" and ":sg:" in self.tokens[i].tag:
+            k = i + 1  # `o godzinie 12`, `około godziny 10`
+        if k < 0 and self._tight_clock(i):
+            return Found(i, i + 3, "time")  # `09:30`
         if k < 0 and self.low[i] == "o" and i + 3 < len(self.tokens) and self.low[i + 2] == ":":
             k = i + 1
         if k < 0 or k >= len(self.tokens) or not _ascii_digits(self.low[k]):
@@ -403,6 +443,73 @@ class SentenceTimes:
         # A clock time alone fixes no calendar value (gold keeps it null).
         return Found(i, end, "time")
 
+    def _tight_clock(self, i: int) -> bool:
+        """Tell whether tokens i..i+2 are `HH:MM` written without spaces."""
+        if i + 2 >= len(self.tokens) or self.low[i + 1] != ":":
+            return False
+        hour, minute = self.low[i], self.low[i + 2]
+        tight = all(self.tokens[k].end == self.tokens[k + 1].start for k in (i, i + 1))
+        return (tight and _ascii_digits(hour) and _ascii_digits(minute) and len(hour) <= 2
+                and len(minute) == 2 and int(hour) <= 24 and int(minute) <= 59)
+
+    def weekend(self, i: int) -> Found | None:
+        """Read `weekend`, `w miniony weekend`: this or a shifted week's weekend."""
+        shift, k = 0, i
+        if self.words.shift.get(self.tokens[i].lemma) is not None and self.tokens[i].tag.startswith("adj"):
+            shift, k = self.words.shift[self.tokens[i].lemma], i + 1
+        if k >= len(self.tokens) or self.tokens[k].lemma != "weekend":
+            return None
+        if self.anchor is None:
+            return Found(i, k + 1)
+        moved = cal.shift(self.anchor, "W", shift)
+        if moved is None:
+            return Found(i, k + 1)
+        year, week, _ = moved.isocalendar()
+        return Found(i, k + 1, value=f"{year}-W{week:02d}-WE")
+
+    def feast(self, i: int) -> Found | None:
+        """Read `święta`, `święta Bożego Narodzenia`: holidays (Christmas has a date)."""
+        if self.tokens[i].lemma != "święto" or ":pl:" not in self.tokens[i].tag:
+            return None
+        if i + 2 < len(self.tokens) and self.tokens[i + 1].lemma.lower() == "boży" \
+                and self.tokens[i + 2].lemma.lower() == "narodzenie":
+            return Found(i, i + 3, point=Point("day", month=12, day=25))
+        return Found(i, i + 1)
+
+    def dated_by_event(self, i: int) -> Found | None:
+        """Read `wybuchu epidemii`, `momentu wydania wyroku` after `od`, and `wojny` after
+        `od`, `do`, `podczas`: a time fixed by an event the text names (no calendar value)."""
+        if i == 0 or self.low[i - 1] not in _EVENT_PREPOSITIONS:
+            if not self._after_edge(i):
+                return None
+        lemma = self.tokens[i].lemma
+        if lemma in self.words.anchors and self.tokens[i].tag.startswith(("subst", "ger")):
+            end = self._genitive_run(i + 1)
+            return Found(i, end) if end > i + 1 else None
+        if self.low[i - 1] == "do":
+            return None  # `wezwały do strajku`: the verb governs it, no time
+        k = i
+        while k < len(self.tokens) and self.tokens[k].tag.startswith("adj") and ":gen" in self.tokens[k].tag:
+            k += 1  # `od początku brutalnej napaści`
+        if k < len(self.tokens) and self.tokens[k].lemma in self.words.events \
+                and self.tokens[k].tag.startswith("subst"):
+            return Found(i, self._genitive_run(k + 1, adjectives_only=k == i))
+        return None
+
+    def _after_edge(self, i: int) -> bool:
+        """Tell whether token i follows `od początku`, `do końca` (`od początku inwazji`)."""
+        return i > 1 and self.low[i - 2] in ("od", "do") and self.tokens[i - 1].lemma in self.words.edges
+
+    def _genitive_run(self, k: int, adjectives_only: bool = False) -> int:
+        """Return where a run of genitive nouns, gerunds and adjectives from k ends."""
+        while k < len(self.tokens) and ":gen" in self.tokens[k].tag and (
+                self.tokens[k].tag.startswith("adj") or not adjectives_only
+                and self.tokens[k].tag.startswith(("subst", "ger"))):
+            if self.tokens[k].text[:1].isupper() and self.tokens[k - 1].text[:1].isupper():
+                break  # `napaści Rosji Kijów`: a second name starts the next phrase
+            k += 1
+        return k
+
     # --- whole expressions -------------------------------------------------------------
     def core(self, k: int) -> Found | None:
         """Return the best expression starting exactly at token `k` (bare ones last)."""
@@ -412,7 +519,8 @@ class SentenceTimes:
         for reader in (self.ago, self.numeric_date, self.relative_day, self.day_month,
                        self.month_year, self.year_point, self.decade, self.shifted_unit,
                        self.frequency, self.clock, self.lasting, self.named_day, self.season,
-                       self.unit_edge, self.lasting_adjective, self.listed_day, self.this_years):
+                       self.unit_edge, self.lasting_adjective, self.listed_day, self.this_years,
+                       self.weekend, self.feast, self.dated_by_event):
             found = reader(k)
             if found is None:
                 continue
@@ -426,6 +534,7 @@ class SentenceTimes:
         token, low = self.tokens[k], self.low[k]
         return (_ascii_digits(low[:1]) or low in self.words.start_forms
                 or token.lemma in self.words.start_lemmas or token.tag.startswith("num")
+                or self._after_edge(k)
                 or _LASTING.match(low) is not None)
 
     def expression(self, i: int) -> Found | None:
@@ -436,6 +545,10 @@ class SentenceTimes:
             ago = self.ago(i)
             if ago is not None:
                 return ago
+        if self.low[i] == "za":  # `za tydzień` is a date ahead, not a duration
+            ahead = self.ahead(i)
+            if ahead is not None:
+                return ahead
         for size in (3, 2, 1, 0):
             prefix = " ".join(self.low[i:i + size]) if size else ""
             if size and (i + size > len(self.tokens) or prefix not in self.words.prefix):
@@ -565,7 +678,16 @@ class SentenceTimes:
         return Found(i, second.end)  # two days, one expression: no single value
 
 
-_STARTERS = frozenset(("przed", "godz", "o", "co", "każdego", "każdy", "rok", "roku", "w", "po",
+_MONTH_GENITIVES = {"stycznia": 1, "lutego": 2, "marca": 3, "kwietnia": 4, "maja": 5, "czerwca": 6,
+                    "lipca": 7, "sierpnia": 8, "września": 9, "października": 10, "listopada": 11,
+                    "grudnia": 12}
+_EVERY = frozenset(("co", "każdego", "każdy", "każdym", "każdej", "każdą"))
+_BEFORE_NOW = frozenset(("poprzedni", "ubiegły", "miniony", "ostatni", "wcześniejszy"))
+_APPROXIMATE = frozenset(("około", "ok", ".", "blisko", "niespełna", "mniej", "więcej"))
+_EVENT_PREPOSITIONS = frozenset(("od", "do", "podczas", "trakcie", "czasie", "czasu", "momentu"))
+_STARTERS = frozenset(("przed", "godz", "o", "co", "każdego", "każdy", "każdym", "każdej", "każdą",
+                       "rok", "roku", "w", "po", "najbliższych", "najbliższe", "najbliższym",
+                       "najbliższej", "najbliższą", "najbliższy", "najbliższa", "najbliższego",
                        "północy", "nocy", "południe", "tegorocznych", "tegoroczny"))
 _NAMED_HOURS = {"północy": "T24:00", "południu": "T12:00"}
 _YEARLY = {"tegoroczny": 0, "ubiegłoroczny": -1, "zeszłoroczny": -1}
