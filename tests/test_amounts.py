@@ -81,6 +81,19 @@ def test_counted_object(sentence: str, span: str, base: str) -> None:
     assert sentence[amount["object"]["start"]:amount["object"]["end"]] == amount["object"]["text"]
 
 
+@pytest.mark.parametrize("sentence, span, value, low, high, base", [
+    ("W domu była matka i piątka dzieci.", "piątka", 5.0, None, None, "dziecko"),
+    ("Spółka prognozuje zysk 1,1-1,2 mld euro.", "1,1-1,2 mld euro", None, 1.1e9, 1.2e9, None),
+    ("Do Polski trafiło 670 tys. dawek szczepionki.", "670 tys.", 670000.0, None, None, "dawka szczepionki"),
+    ("Gazociąg przesyła 55 mld m sześc. gazu.", "55 mld m sześc", 5.5e10, None, None, "gaz"),
+])
+def test_amounts_of_session_two(sentence: str, span: str, value: float | None, low: float | None,
+                                high: float | None, base: str | None) -> None:
+    found = _amount(sentence, span)
+    assert (found["value"], found["low"], found["high"]) == (value, low, high)
+    assert (found["object"] or {}).get("base") == base
+
+
 @pytest.mark.parametrize("sentence", [
     "Ukraina dostała samoloty F-16.",
     "Gazociąg Nord Stream 2 nie ruszy.",
@@ -91,6 +104,10 @@ def test_counted_object(sentence: str, span: str, base: str) -> None:
     "Strajk potrwa przez 30 dni.",
     "Komisja chce podporządkować Nord Streamu 2 unijnym przepisom.",
     "Raz: nie marnujemy dawek, dwa: szczepimy szybko.",
+    "Rada otrzymała od spółki Baltic Pipe 2 dodatkowy wniosek.",
+    "Polska zajmuje 13 miejsce w rankingu.",
+    "Pierwszeństwo ma grupa 0.",
+    "Syn dostał piątkę z matematyki.",
 ])
 def test_not_amounts(sentence: str) -> None:
     assert _analyse(sentence).amounts == []
@@ -143,6 +160,9 @@ def test_relative_amounts(text: str, span: str, relative: dict) -> None:
     ("Kolejna dostawa dotrze za tydzień.", "za tydzień", "2024-09-22", "date"),
     ("Szczepionki przylatują w każdym tygodniu.", "w każdym tygodniu", "P1W", "set"),
     ("Temat wrócił podczas piątkowego, 16 lutego, spotkania.", "16 lutego", "2024-02-16", "date"),
+    ("Ratownicy mają 60 sekund na wyjazd.", "60 sekund", "PT60S", "duration"),
+    ("Dawki trafią do szpitali w ciągu trzech najbliższych dni.", "w ciągu trzech najbliższych dni", "P3D",
+     "duration"),
 ])
 def test_times(sentence: str, span: str, value: str, kind: str) -> None:
     times = _analyse(sentence).times

@@ -117,8 +117,15 @@ class SentenceAmounts:
             found = ranged
         found.first = self.approximate(found)
         self.attach_object(found)
+        if found.object_span is None and self._collective(number):
+            return None  # `dostał piątkę`: a grade, not five of something
         self.attach_change(found)
         return found
+
+    def _collective(self, number: Number) -> bool:
+        """Tell whether a number is one collective noun (`piątka`, `dwójka`)."""
+        word = number_words().get(self.tokens[number.first].lemma)
+        return number.first == number.last and word is not None and word.kind == "collective"
 
     def compound_at(self, i: int) -> Found | None:
         """Read a number inside an adjective: `200-milionowej ludności` -> 2e8 (object: ludność)."""
@@ -152,10 +159,14 @@ class SentenceAmounts:
                 and number.first == number.last):
             counted = nxt is not None and (nxt.upos == "NOUN" or nxt.tag.startswith("brev") or (
                 nxt.upos == "ADJ" and any(case in nxt.tag for case in (":gen", ":nom", ":acc")))
-            ) and nxt.text[:1].islower()
+            ) and nxt.text[:1].islower() and (":sg:" not in nxt.tag or first.text == "1")
             return not counted  # `Nord Stream 2`, `Nord Streamu 2 unijnym`, but `w Polsce 5 mln`
         if nxt is not None and nxt.text == ":" and not is_digits(first) and number.first == number.last:
             return True  # `dwa: szczepimy …`: a point of a list
+        if nxt is not None and is_digits(first) and nxt.lemma in ("miejsce", "pozycja") and ":sg:" in nxt.tag:
+            return True  # `zajmuje 13 miejsce`: a rank
+        if is_digits(first) and number.first == number.last and first.text == "0":
+            return True  # `grupa 0`: a name, not none of something
         return False
 
     def measure(self, k: int) -> tuple[int, str | None, str | None]:
@@ -223,6 +234,8 @@ class SentenceAmounts:
         k = found.last + 1
         if k < len(self.tokens) and self.low[k] in ("więcej", "mniej"):
             k += 1  # `o 3 tys. więcej miejsc pracy`
+        if k < len(self.tokens) and self.low[k] == "." and self.tokens[k - 1].tag.startswith("brev"):
+            k += 1  # `55 mld m sześc. gazu`: past the unit's abbreviation dot
         obj = counted_object(self.tokens, k, self.text)
         if obj is None and k + 1 < len(self.tokens) and self.low[k] in ("i", "oraz", "lub", "albo", "z"):
             # `z dwiema i trzema sypialniami`, `100 z 350 pilotów`: the noun after the next number

@@ -137,4 +137,5 @@ def duration(amount: float, unit: str) -> str | None:
         return None
     n = int(amount)
     return {"Y": f"P{n}Y", "M": f"P{n}M", "W": f"P{n}W", "D": f"P{n}D", "Q": f"P{3 * n}M",
-            "C": f"P{100 * n}Y", "DE": f"P{10 * n}Y", "H": f"PT{n}H", "MIN": f"PT{n}M"}.get(unit)
+            "C": f"P{100 * n}Y", "DE": f"P{10 * n}Y", "H": f"PT{n}H", "MIN": f"PT{n}M",
+            "S": f"PT{n}S"}.get(unit)  # nights (`N`) have no ISO length

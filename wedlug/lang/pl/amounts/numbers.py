@@ -111,6 +111,12 @@ def _digit_run(tokens: Sequence[Token], i: int, text: str) -> tuple[int, float] 
         value = value * 1000 + float(tokens[last + 1].text)
         last += 1
         head = "000"
+    if (last + 2 < len(tokens) and tokens[last + 1].text == "," and is_digits(tokens[last])
+            and is_digits(tokens[last + 2])
+            and all(tokens[k].end == tokens[k + 1].start for k in (last, last + 1))):
+        # `1,1-1,2 mld`: a decimal comma the tokenizer split off next to a dash
+        value = float(f"{int(value)}.{tokens[last + 2].text}")
+        last += 2
     return last, value
 
 

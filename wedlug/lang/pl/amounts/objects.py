@@ -91,7 +91,8 @@ def counted_object(tokens: Sequence[Token], k: int, text: str) -> CountedObject 
     parts = [_base(tokens, first, noun, last)]
     if tokens[noun].lemma in words("light_nouns.txt"):
         after = _phrase(tokens, last + 1)
-        if after is not None and _fields(tokens[after[1]].tag)[1] == "gen":
+        if after is not None and (_fields(tokens[after[1]].tag)[1] == "gen"
+                                  or _may_be_genitive(tokens[after[1]])):
             last = after[2]
             parts.append(_base(tokens, *after, case="gen"))
     elif last + 2 < len(tokens) and tokens[last + 1].text in CONJUNCTIONS:
@@ -101,6 +102,17 @@ def counted_object(tokens: Sequence[Token], k: int, text: str) -> CountedObject 
             parts.append(_base(tokens, *other))
             last = other[2]
     return CountedObject(first, last, " ".join(parts))
+
+
+def _may_be_genitive(token: Token) -> bool:
+    """Tell whether Morfeusz reads a noun's form as a genitive too (`dawek szczepionki`:
+    the tagger may have chosen the nominative plural)."""
+    return any(":gen" in tag for tag in _analyses(token.text))
+
+
+@cache
+def _analyses(form: str) -> tuple[str, ...]:
+    return tuple(tag for _, _, (_, _, tag, *_) in morfeusz().analyse(form))
 
 
 def _base(tokens: Sequence[Token], first: int, noun: int, last: int, case: str = "nom") -> str:

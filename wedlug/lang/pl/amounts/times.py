@@ -339,6 +339,8 @@ class SentenceTimes:
         elif number is not None:
             k = number.last + 1
             count = number.low if number.exact else None
+            while k < len(self.tokens) and self.low[k].startswith(_MODIFIER_STEMS):
+                k += 1  # `w ciągu trzech najbliższych dni`
         else:
             k, count = i, 1.0
         unit = self.unit(k)
@@ -681,6 +683,7 @@ class SentenceTimes:
 _MONTH_GENITIVES = {"stycznia": 1, "lutego": 2, "marca": 3, "kwietnia": 4, "maja": 5, "czerwca": 6,
                     "lipca": 7, "sierpnia": 8, "września": 9, "października": 10, "listopada": 11,
                     "grudnia": 12}
+_MODIFIER_STEMS = ("najbliższ", "ostatni", "kolejn", "następn")
 _EVERY = frozenset(("co", "każdego", "każdy", "każdym", "każdej", "każdą"))
 _BEFORE_NOW = frozenset(("poprzedni", "ubiegły", "miniony", "ostatni", "wcześniejszy"))
 _APPROXIMATE = frozenset(("około", "ok", ".", "blisko", "niespełna", "mniej", "więcej"))
