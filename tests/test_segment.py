@@ -57,3 +57,12 @@ def test_title_is_the_first_line_and_paragraphs_are_lines() -> None:
 def test_a_long_first_paragraph_is_not_a_title() -> None:
     text = "Rząd przyjął projekt ustawy. " * 20
     assert analyze(text).title is None
+
+
+@pytest.mark.parametrize(("text", "sentences"), [
+    # a low opening mark closed by a straight one must not leave the quotation open
+    ('Pomysł uznano za „szalony" przez ministra. Teraz rząd zmienia zdanie.', 2),
+    ('Prezes O’Leary ostrzegł rynek. Akcje spadły.', 2),
+])
+def test_mixed_quotation_marks_close(text: str, sentences: int) -> None:
+    assert len(analyze(text).sentences) == sentences

@@ -413,3 +413,15 @@ def test_subjects_shared_or_pointed_back_to(text: str, cue: str, speaker: str) -
 def test_headline_speaker_named_by_entities(text: str, content: str, speaker: str) -> None:
     found = [s for s in statements(text) if s["content"]["text"] == content]
     assert found and found[0]["speaker"]["text"] == speaker
+
+
+@pytest.mark.parametrize(("text", "content", "speaker"), [
+    ("Ale – ostrzega prezes banku Jan Lis – koszty będą znacznie większe, jeśli rząd nie zdecyduje.",
+     "koszty będą znacznie większe, jeśli rząd nie zdecyduje", "prezes banku Jan Lis"),
+    ("Sprzedaż – jak zaznaczył rzecznik – spadła o połowę w ciągu roku.",
+     "Sprzedaż – jak zaznaczył rzecznik – spadła o połowę w ciągu roku", "rzecznik"),
+])
+def test_attribution_between_dashes(text: str, content: str, speaker: str) -> None:
+    found = [s for s in statements(text) if s["content"]["text"] == content]
+    assert found, [s["content"]["text"] for s in statements(text)]
+    assert found[0]["speaker"]["text"] == speaker

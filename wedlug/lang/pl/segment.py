@@ -42,20 +42,32 @@ class _QuoteDepth:
     _MARKS = re.compile(r'[„“«‚”»’"]')
 
     def __init__(self, text: str) -> None:
-        depth, straight_open = 0, False
+        # A stack of open marks: news pages mix styles, and a straight `"` or `“` often
+        # closes a `„` (`„szalony"`); `’` closes only `‚` (it is mostly an apostrophe).
+        stack: list[str] = []
         self.positions: list[int] = []
         self.depths: list[int] = []
         for match in self._MARKS.finditer(text):
             ch = match.group()
-            if ch in "„“«‚":
-                depth += 1
-            elif ch in "”»’":
-                depth = max(depth - 1, 0)
+            if ch in "„«‚":
+                stack.append(ch)
+            elif ch == "“":
+                if stack and stack[-1] == "„":
+                    stack.pop()
+                else:
+                    stack.append(ch)
+            elif ch == "’":
+                if stack and stack[-1] == "‚":
+                    stack.pop()
+            elif ch in "”»":
+                if stack:
+                    stack.pop()
+            elif stack and stack[-1] in ('"', "„", "“"):
+                stack.pop()
             else:
-                straight_open = not straight_open
-                depth = depth + 1 if straight_open else max(depth - 1, 0)
+                stack.append(ch)
             self.positions.append(match.start())
-            self.depths.append(depth)
+            self.depths.append(len(stack))
 
     def at(self, offset: int) -> int:
         """Return the depth at an offset (after any mark standing there)."""

@@ -22,6 +22,8 @@ CONTRAST = frozenset({"ale", "lecz", "jednak", "natomiast"})
 COORDINATION = frozenset({",", "i", "a", "oraz"})
 # How far after such a word the second clause's cue may stand (its subject comes first).
 REPORT_REACH = 7
+# How far after a cue the dash closing an interrupting attribution may stand.
+INTERRUPTION_REACH = 8
 # Words that may open a sentence before a source phrase (`Jednak według …`).
 LEADING = frozenset({"jednak", "a", "natomiast", "zaś", "ale", "i", "tymczasem", "także", "również",
                      "wtedy", "dlatego", "ponadto", "co", "więcej", "to"})
@@ -83,8 +85,9 @@ def _clause_end(doc: Document, first: int, quotes: dict[int, Quotation]) -> int:
         if doc.lowers[k] in CONTRAST and doc.tokens[k - 1].text == "," and any(
                 doc.cue_at(j) is not None for j in range(k + 1, end)):
             return k - 1
-        if k > first and doc.lowers[k] in COORDINATION and _report_follows(doc, k + 1, end):
-            return k
+        if k > first and doc.lowers[k] in COORDINATION and _report_follows(doc, k + 1, end) \
+                and doc.lowers[k + 1] not in doc.lexicon.complementizers:
+            return k                       # but `spodziewa się, iż …` goes on
         if k > first and doc.is_dash(k) and k + 1 < end and doc.cue_at(k + 1) is not None:
             return k                       # `…, że Y – powiedział Z`: the attribution ends it
     return end
@@ -171,6 +174,23 @@ def _after_content(doc: Document, cue: tuple[int, int], frame: str) -> Statement
     return Statement(cue, _content(doc, first, i - 1), "indirect", "after_content", "right")
 
 
+def _interrupting(doc: Document, cue: tuple[int, int]) -> Statement | None:
+    """Return `Ale – ostrzega Carney – cena będzie większa`: an attribution set between
+    dashes inside the clause it attributes; the content is the clause without it (from
+    the sentence start when words stand before the first dash, else after the second)."""
+    i = cue[0]
+    start, end = doc.sentence(i)
+    if i == start or not doc.is_dash(i - 1):
+        return None
+    close = next((k for k in range(cue[1], min(end, cue[1] + INTERRUPTION_REACH)) if doc.is_dash(k)), None)
+    if close is None or end - close < 4:
+        return None
+    before = [k for k in range(start, i - 1) if doc.lowers[k] not in LEADING]
+    first = start if len(before) >= 2 else close + 1
+    span = _content(doc, first, end)
+    return Statement(cue, span, "according_to", "after_content", "right")
+
+
 def _anaphoric(doc: Document, cue: tuple[int, int] | None, i: int) -> Statement | None:
     """Return `… . Taką opinię wyraził X.`: a sentence opening with a word pointing back
     and a report attributes the sentence before it (in the same paragraph)."""
@@ -224,7 +244,8 @@ def report_statements(doc: Document, quotations: list[Quotation], taken: set[int
         end, frame, denial = match
         cue = (i, end)
         statement = (_jak_report(doc, cue) or _clause_report(doc, cue, quotes) or _anaphoric(doc, cue, i)
-                     or _quoted_object(doc, cue, quotes) or _after_content(doc, cue, frame)
+                     or _quoted_object(doc, cue, quotes) or _interrupting(doc, cue)
+                     or _after_content(doc, cue, frame)
                      or (_denied_object(doc, cue) if denial else None))
         if statement is not None and statement.content[0] < statement.content[1]:
             statement.polarity = "deny" if denial else "assert"

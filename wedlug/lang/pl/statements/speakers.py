@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from wedlug.lang.pl.lexicon import rows
 from wedlug.lang.pl.statements.document import OPENING_QUOTES, Document
 from wedlug.lang.pl.statements.model import Features, Mention
 
@@ -13,6 +14,7 @@ NOMINAL_TAGS = ("subst", "adj", "ign", "brev", "depr", "ppas", "pact", "num", "a
 GENDERS = {"m1": "m", "m2": "m", "m3": "m", "f": "f", "n": "n", "n1": "n", "n2": "n"}
 POSSESSIVES = {"jego": ("sg", "m"), "jej": ("sg", "f"), "ich": ("pl", None),
                "niego": ("sg", "m"), "niej": ("sg", "f"), "nich": ("pl", None)}
+MONTHS = frozenset(row[0] for row in rows("months.tsv"))
 # Words standing between a subject and its verb that are not part of the subject.
 INTERPOSED = frozenset({"też", "także", "również", "jednak", "nie", "już", "wcześniej", "natomiast",
                         "zaś", "jeszcze", "wówczas", "wtedy", "dziś", "dzisiaj", "wczoraj", "później",
@@ -27,6 +29,8 @@ WRITTEN_CUES = frozenset({"czytać", "przeczytać", "napisać", "pisać"})
 def is_nominal(doc: Document, i: int) -> bool:
     """Tell whether token i can belong to a noun phrase naming a speaker."""
     token = doc.tokens[i]
+    if doc.lemmas[i] in MONTHS and token.text[:1].islower():
+        return False                       # `31 maja spółka X`: a date, no part of the speaker
     if token.tag.startswith(NOMINAL_TAGS) and doc.lemmas[i] != "który":
         return True
     if token.tag.startswith("ger") and ":gen" in token.tag and i > 0 \
@@ -115,6 +119,8 @@ def agrees_in_number(doc: Document, mention: Mention, wanted: Features) -> bool:
     if wanted[1] in {None, "n"} and any(doc.tokens[k].tag.startswith("num") for k in span):
         return True                        # `kilka partii deklarowało`: a neuter singular verb
     nouns = [k for k in span if doc.tokens[k].tag.startswith(("subst", "ign", "depr", "ppron"))]
+    if nouns and all("guess" in doc.tokens[k].qualifiers for k in nouns):
+        return True                        # `oświadczył Qadri`: a guessed name's number is a guess
     heads = [k for k in nouns if may_be_nominative(doc.tokens[k].tag)] or nouns[:1]
     numbers = {features(doc.tokens[k].tag)[0] for k in heads}
     return not numbers or wanted[0] in numbers or None in numbers
@@ -198,6 +204,12 @@ def _after_prepositional_object(doc: Document, start: int, end: int, nominative:
     """Return where the subject starts in a run opened by a preposition's object
     (`Według agencji Reuters minister X`, `przed świętami 46-letnia Asia Bibi`), or None
     when the run is only that object."""
+    governed_case = doc.tokens[start - 1].tag.split(":")[1:2]
+    skip = start
+    while skip < end and governed_case and f":{governed_case[0]}" in doc.tokens[skip].tag:
+        skip += 1                          # `W ubiegły czwartek przedstawicielka X`
+    if start < skip < end and ":nom" in doc.tokens[skip].tag and governed_case not in (["nom"], ["gen"]):
+        return skip
     object_end = phrase_after(doc, start)
     if object_end >= end:
         return None
@@ -405,6 +417,9 @@ def right_subject(doc: Document, after: int, cue: int, wanted: Features) -> Ment
             # `w piątek miejscowa prasa`: the subject starts at the first nominative
             k = next((j for j in range(k + 1, stop) if ":nom" in doc.tokens[j].tag), k)
             under_preposition = doc.tokens[k - 1].upos == "ADP"
+        if not under_preposition and _head_case(doc, k, stop) == "oblique":
+            # `poinformował Reutera świadek`: the outlet told, the witness speaks
+            k = next((j for j in range(k + 1, stop) if ":nom" in doc.tokens[j].tag), k)
         named = any(may_be_nominative(doc.tokens[j].tag) or doc.tokens[j].text[:1].isupper()
                     for j in range(k, stop))
         if prepositional and under_preposition or named and not under_preposition \
