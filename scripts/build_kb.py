@@ -106,8 +106,8 @@ def cities(min_population: int, known: set[tuple[str, str]]) -> tuple[list[dict[
         name = exonyms[0] if exonyms else name
         if is_capital:
             capital_of[city["countrycode"]] = name
-        if (city["countrycode"], name) in known:
-            continue
+        if any((city["countrycode"], n) in known for n in polish):
+            continue  # a city the curated rows have (`Wiedeń`, whose alternates hold `Dunaj`)
         known.add((city["countrycode"], name))
         out.append({"id": f"pl:{name}", "name": name, "qid": None, "type": "location",
                     "country": city["countrycode"], "actor": None,

@@ -123,7 +123,7 @@ def actor_use(candidate: Candidate) -> bool:
 def select(candidates: list[Candidate]) -> list[Candidate]:
     """Non-overlapping names (longest first, the KB's before the detector's), then nested
     role and institution phrases that contain names without crossing them."""
-    names = [c for c in candidates if c.source not in ("role", "institution")]
+    names = _trimmed([c for c in candidates if c.source not in ("role", "institution")])
     names.sort(key=lambda c: (-(c.last - c.first), c.source not in ("kb",), not c.fits,
                               c.mode == "@", c.first))
     taken: list[Candidate] = []
@@ -143,6 +143,64 @@ def select(candidates: list[Candidate]) -> list[Candidate]:
         if not crosses and not same:
             chosen.append(cand)
     return sorted(taken + chosen, key=lambda c: (c.start, -c.end))
+
+
+def _trimmed(names: list[Candidate]) -> list[Candidate]:
+    """A detected person whose span opens with a name the KB knows (`Gazpromu Jan Nowak`,
+    `Putin Donald Tusk`): the KB's name, and the person after it when that starts with a
+    first name of the lists (`UE Verhofstadt` stays whole)."""
+    names = [c for c in names if not (c.source == "kb" and _inside_longer_name(c))]
+    kb = [c for c in names if c.source == "kb" and c.entry is not None and c.mode != "@"]
+    out = []
+    for cand in names:
+        if cand.source == "detector" and cand.kind == "persName":
+            heads = [k for k in kb if k.tokens is cand.tokens and k.first == cand.first
+                     and k.last < cand.last and not (k.entry is not None and k.entry.type != "person"
+                                                     and _first_name(cand.tokens[k.first]))]
+            if heads:
+                head = max(heads, key=lambda k: k.last)
+                rest = cand.tokens[head.last]
+                if _first_name(rest):
+                    out.append(Candidate(cand.tokens, head.last, cand.last, cand.source, cand.kind))
+                    continue
+        out.append(cand)
+    return out
+
+
+def _first_name(token: Token) -> bool:
+    """A capitalised first name of the lists (`Jarosław` the man, not the town)."""
+    return token.text[:1].isupper() and (token.text in name_lists.first_names()
+                                         or name_lists.first_name_base(token.text) is not None)
+
+
+GLUE = frozenset("-")
+
+
+def _inside_longer_name(cand: Candidate) -> bool:
+    """A KB name that is only part of a longer name: a surname alias after another first
+    name (`Jarosław Błaszczak` is not the KB's `Mariusz Błaszczak`), a half of a hyphened
+    compound (`BASF-Wintershall`; a slash lists names: `PAP/Jan Kowalski`), or a maker
+    before its model (`Airbusa A380`; not a number alone: `Wspólnoty 29 marca`)."""
+    tokens, first, last = cand.tokens, cand.first, cand.last
+    entry = cand.entry
+    if entry is None:
+        return False
+    before = tokens[first - 1] if first else None
+    after = tokens[last] if last < len(tokens) else None
+    if entry.type == "person" and last - first == 1 and before is not None and _first_name(before) \
+            and before.text not in entry.name.split():
+        return True
+    if before is not None and before.text in GLUE and before.start == tokens[first].start - 1 \
+            and first > 1 and tokens[first - 2].end == before.start:
+        return True
+    if after is not None and after.text in GLUE and after.start == tokens[last - 1].end \
+            and last + 1 < len(tokens) and tokens[last + 1].start == after.end \
+            and tokens[last + 1].text[:1].isupper():
+        return True
+    if after is not None and entry.type in ("organization", "other", "media") \
+            and any(ch.isdigit() for ch in after.text) and any(ch.isalpha() for ch in after.text):
+        return True
+    return False
 
 
 def split_fallback(cand: Candidate, inside: list[Match]) -> list[Candidate]:
@@ -188,7 +246,7 @@ def link(article: Article, chosen: list[Candidate], kb: KnowledgeBase) -> list[F
         else:
             kind = TYPES.get(cand.kind, "other")
             key, name = f"pl:{base}", base
-            if kind != "person" and all(r.pos == "ign" for r in readings(base)):
+            if (kind != "person" or " " not in base) and all(r.pos == "ign" for r in readings(base)):
                 key = f"pl:{name_lists.key(base)}"  # `Ryanaira` and `Ryanair`: one id
             if kind == "person":
                 earlier = _same_person(persons, base)
@@ -203,7 +261,7 @@ def link(article: Article, chosen: list[Candidate], kb: KnowledgeBase) -> list[F
             persons.remove(entity)
             persons.append(entity)  # the latest named person first for roles
         entity.mentions.append((cand, base))
-    return merge(list(found.values()), kb)
+    return merge(list(found.values()), kb, article.text)
 
 
 def variants(text: str) -> list[str]:
@@ -233,10 +291,11 @@ def _renamed(entity: Found, target: Found, base: str | None) -> None:
                         for c, b in entity.mentions]
 
 
-def merge(entities: list[Found], kb: KnowledgeBase) -> list[Found]:
+def merge(entities: list[Found], kb: KnowledgeBase, text: str = "") -> list[Found]:
     """Join an article's entities that are one: an inflected name whose base the tagger
     missed with the entity its guessed base names (`Pfizera` with `Pfizer`, or with the
-    KB's `Ryanair`), and a surname alone with the one full name ending with it."""
+    KB's `Ryanair`), a surname alone with the one full name ending with it, and the
+    short forms of `short_forms`."""
     by_name = {e.name: e for e in entities}
     gone: set[int] = set()
     for entity in entities:
@@ -268,9 +327,12 @@ def merge(entities: list[Found], kb: KnowledgeBase) -> list[Found]:
             gone.add(id(entity))
     for entity in entities:
         if id(entity) in gone or entity.entry is not None or " " in entity.name \
-                or entity.type not in ("person", "other", "organization"):
+                or entity.type not in ("person", "other", "organization", "location"):
             continue
         names = {entity.name, *variants(entity.name)}
+        if acronym(entity.name) or (entity.type == "location" and any(
+                r.pos != "ign" for r in readings(entity.name))):
+            continue  # `UE` is no surname of `Rada UE`; a known place is no surname
         full = [e for e in entities if id(e) not in gone and e is not entity and " " in e.name
                 and e.name.split()[-1] in names and _personal(e)]
         if len({e.id for e in full}) == 1:
@@ -286,7 +348,115 @@ def merge(entities: list[Found], kb: KnowledgeBase) -> list[Found]:
                               key=len, default=entity.name)
             entity.mentions = [(c, entity.name if f"pl:{name_lists.key(b)}" == entity.id else b)
                                for c, b in entity.mentions]
+    kept = short_forms(_spellings(kept), text)
     return sorted(kept, key=lambda e: (e.mentions[0][0].start, -e.mentions[0][0].end))
+
+
+def _spellings(entities: list[Found]) -> list[Found]:
+    """One person under two spellings or bases of the first name in one article
+    (`Theresa May`, `Theresie May`; `Michel Barnier`, `Michael Barnier`): the same
+    surname and a first name with the same first three letters. The KB's entity wins,
+    else the one whose first name the lists know, else the name some mention spells as
+    it is (a nominative), else the commonest."""
+    groups: dict[str, list[Found]] = {}
+    for entity in entities:
+        parts = entity.name.split()
+        if len(parts) == 2 and _personal(entity) and entity.type != "country" and len(parts[0]) >= 3:
+            groups.setdefault(parts[-1], []).append(entity)
+    gone: set[int] = set()
+    for group in groups.values():
+        while len(group) > 1:
+            def rank(e: Found) -> tuple[bool, bool, bool, int]:
+                return (e.entry is not None, e.name.split()[0] in name_lists.first_names(),
+                        any(e.name == " ".join(t.text for t in c.span) for c, _ in e.mentions),
+                        len(e.mentions))
+            group.sort(key=rank, reverse=True)
+            head = group[0]
+            same = [e for e in group[1:] if e.entry is None
+                    and e.name[:3].lower() == head.name[:3].lower()]
+            for entity in same:
+                head.mentions += entity.mentions
+                gone.add(id(entity))
+            group = [e for e in group[1:] if e not in same]
+    return [e for e in entities if id(e) not in gone]
+
+
+def acronym(name: str) -> bool:
+    """An acronym: one word of letters, mostly capitals (`UE`, `WUM`, `UOKiK`)."""
+    upper = sum(ch.isupper() for ch in name)
+    return 2 <= len(name) <= 8 and name.isalpha() and name[:1].isupper() and upper >= 2 \
+        and 2 * upper >= len(name)
+
+
+def initials(name: str) -> set[str]:
+    """The acronyms a multi-word name may have: the initials of all its words, or of
+    its capitalised ones (`Urząd Ochrony Konkurencji i Konsumentów` -> `UOKIK`, `UOKK`)."""
+    parts = [w for w in name.replace("-", " ").split() if w[:1].isalpha()]
+    if len(parts) < 2:
+        return set()
+    return {"".join(w[0] for w in parts).upper(), "".join(w[0] for w in parts if w[0].isupper())}
+
+
+def _bracketed(short: Found, full: Found, text: str) -> bool:
+    """`Światowa Organizacja Handlu (WTO)` or `WTO (Światowa Organizacja Handlu)`."""
+    for a, _ in full.mentions:
+        for b, _ in short.mentions:
+            for first, second in ((a, b), (b, a)):
+                between = text[first.end:second.start]
+                if between.strip() == "(" and text[second.end:second.end + 1] == ")":
+                    return True
+    return False
+
+
+def _join(short: Found, full: Found) -> Found | None:
+    """The entity two that are one become: a KB entry's, else the short form's id (the
+    acronym: it does not inflect, so articles that give only it agree) with the full
+    name; None when both are different KB entries."""
+    if short.entry is not None and full.entry is not None:
+        return None if short.entry.id != full.entry.id else full
+    keep, other = (full, short) if full.entry is not None else (short, full)
+    keep.mentions += other.mentions
+    if keep.entry is None and keep is short:
+        keep.name, keep.type = full.name, full.type
+    return keep
+
+
+def short_forms(entities: list[Found], text: str) -> list[Found]:
+    """Join an entity's short forms in one article: an acronym with the one full name
+    whose initials it spells or that brackets it (`UE`, `Unia Europejska`), and a word
+    alone with the one longer non-person name it opens (`Komisja` after `Komisja
+    Europejska`)."""
+    gone: set[int] = set()
+    full_names = [e for e in entities if " " in e.name and e.type not in ("person", "country")
+                  and not _personal(e)]
+    for short in entities:
+        if not acronym(short.name) or " " in short.name:
+            continue
+        options = [e for e in full_names if e is not short and id(e) not in gone
+                   and _bracketed(short, e, text)]
+        if not options:
+            options = [e for e in full_names if e is not short and id(e) not in gone
+                       and short.name.upper() in initials(e.name)]
+        if len(options) != 1:
+            continue
+        joined = _join(short, options[0])
+        if joined is not None:
+            gone.add(id(options[0] if joined is short else short))
+    for word in entities:
+        if id(word) in gone or " " in word.name or word.entry is not None or acronym(word.name):
+            continue
+        options = [e for e in entities if id(e) not in gone and " " in e.name and e.type != "person"
+                   and not _personal(e) and e.name.split()[0] == word.name]
+        # `Unia Europejska` rather than a longer run that opens with it
+        options = [e for e in options
+                   if not any(o is not e and e.name.startswith(o.name + " ") for o in options)]
+        if len(options) == 1:
+            options[0].mentions += word.mentions
+            gone.add(id(word))
+    kept = [e for e in entities if id(e) not in gone]
+    for entity in kept:
+        entity.mentions.sort(key=lambda m: (m[0].start, -m[0].end))
+    return kept
 
 
 def _personal(entity: Found) -> bool:
