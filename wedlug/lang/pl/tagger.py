@@ -133,6 +133,22 @@ class Tagger:
         `next_shapes` holds the next token's possible `case:number:gender` triples, so a
         candidate can agree with what follows (`prawa człowieka`, `dane osobowe`).
         """
+        first = prev_form == "<s>" or prev_form in _OPENERS
+        cap = "C" if form[:1].isupper() else "l"
+        return Tagger.tag_features(prev, prev2, next_pos, next_shapes, cand) + [
+            "pw|" + prev_form.lower() + "|" + cand.shape,
+            "nw|" + next_form.lower() + "|" + cand.shape,
+            "pl|" + prev_form.lower() + "|" + cand.lemma,
+            "nl|" + next_form.lower() + "|" + cand.lemma,
+            "bos|" + str(first) + cap + str(cand.lemma[:1].isupper()) + "|" + (
+                cand.names[0] if cand.names else "") + "|" + str(next_form[:1].isupper()),
+        ]
+
+    @staticmethod
+    def tag_features(prev: Candidate | None, prev2: Candidate | None, next_pos: str,
+                     next_shapes: frozenset[str], cand: Candidate) -> list[str]:
+        """The context features that depend on tags alone: the previous two readings and
+        the next token's classes and shapes (summed once per combination in `decode`)."""
         pshape = prev.shape if prev else "<s>"
         ppos = prev.pos if prev else "<s>"
         agree = "-"
@@ -144,22 +160,14 @@ class Tagger:
             nagree = ("A" if f"{cand.case}:{cand.number}:{cand.gender}" in next_shapes
                       else "c" if any(x.startswith(cand.case + ":" + cand.number) for x in next_shapes)
                       else "n")
-        first = prev_form == "<s>" or prev_form in _OPENERS
-        cap = "C" if form[:1].isupper() else "l"
         return [
             "pp|" + ppos + "|" + cand.pos,
             "ps|" + pshape + "|" + cand.shape,
             "pt|" + (prev.tag if prev else "<s>") + "|" + cand.tag,
             "ag|" + ppos + "|" + cand.pos + "|" + agree,
             "p2|" + (prev2.pos if prev2 else "<s>") + "|" + ppos + "|" + cand.pos,
-            "pw|" + prev_form.lower() + "|" + cand.shape,
-            "nw|" + next_form.lower() + "|" + cand.shape,
             "np|" + next_pos + "|" + cand.shape,
             "na|" + next_pos + "|" + cand.pos + "|" + nagree,
-            "pl|" + prev_form.lower() + "|" + cand.lemma,
-            "nl|" + next_form.lower() + "|" + cand.lemma,
-            "bos|" + str(first) + cap + str(cand.lemma[:1].isupper()) + "|" + (
-                cand.names[0] if cand.names else "") + "|" + str(next_form[:1].isupper()),
         ]
 
     # -- scoring ----------------------------------------------------------------
@@ -291,7 +299,7 @@ class Tagger:
                 key = (prev_tag, prev2_pos, cand.tag, next_pos, next_shapes)
                 tags = pair.get(key)
                 if tags is None:
-                    tags = pair[key] = sum(w.get(f, 0.0) for f in self._tag_features(
+                    tags = pair[key] = sum(w.get(f, 0.0) for f in self.tag_features(
                         prev, prev2, next_pos, next_shapes, cand))
                 score = static + tags + w.get(bos + str(cand.lemma[:1].isupper()) + "|" + (
                     cand.names[0] if cand.names else "") + bos_end, 0.0)
@@ -307,13 +315,6 @@ class Tagger:
                     best, best_score = cand, score
             chosen.append(best)
         return chosen
-
-    @staticmethod
-    def _tag_features(prev: Candidate | None, prev2: Candidate | None, next_pos: str,
-                      next_shapes: frozenset[str], cand: Candidate) -> list[str]:
-        """The context features that depend on tags alone (a subset of `context_features`)."""
-        return [f for f in Tagger.context_features(prev, prev2, "", "", next_pos, cand, "", next_shapes)
-                if f[:3] in _TAG_ONLY]
 
     def universal_pos(self, cand: Candidate, form: str) -> str:
         """Map a chosen reading to a Universal Dependencies part of speech."""
@@ -406,7 +407,6 @@ def _digit_upos(nxt: Candidate | None) -> str:
     return "X"
 
 
-_TAG_ONLY = frozenset(("pp|", "ps|", "pt|", "ag|", "p2|", "np|", "na|"))
 _OPENERS = frozenset(("„", "\"", "«", "»", "(", "-", "–", "—", ":", "*", "•", "'", "‘", "“"))
 
 
