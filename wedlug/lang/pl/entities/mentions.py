@@ -197,7 +197,10 @@ class Model:
         # A zero row at the end stands for "no feature" (see `_word`).
         self.weights = np.vstack([weights, np.zeros((1, weights.shape[1]), dtype=weights.dtype)])
         self.transitions = transitions
-        self.featurizer = Featurizer(lexicon)
+        from wedlug.lang.pl.words import default_analyser
+
+        # The tokens step's analyser: its cache already holds most of the article's words.
+        self.featurizer = Featurizer(lexicon, default_analyser())
         self.meta = meta
         self._zero = np.zeros(len(self.label_names), dtype=np.float32)
         self._words: dict[str, tuple[np.ndarray, np.ndarray, str]] = {}
