@@ -73,6 +73,13 @@ class Found:
     anaphoric: bool = False
 
 
+# Ordinal adjectives naming the denominator of a fraction (`jedna czwarta`).
+_DENOMINATORS = {"trzeci": 3, "czwart": 4, "piąt": 5, "szóst": 6, "siódm": 7, "ósm": 8,
+                 "dziewiąt": 9, "dziesiąt": 10}
+# Their feminine forms (`część` is understood): `jedna czwarta`, `dwie trzecie`, `jednej piątej`.
+_FEMININE_ENDINGS = frozenset(("a", "e", "ej", "ą", "ch", "ia", "ie", "iej", "ią"))
+
+
 class SentenceAmounts:
     """Find the amounts of one sentence's tokens."""
 
@@ -86,8 +93,8 @@ class SentenceAmounts:
         out: list[Found] = []
         i = 0
         while i < len(self.tokens):
-            found = None if self.taken[i] or not self.may_start(i) else (
-                self.relative_at(i) or self.amount_at(i) or self.compound_at(i))
+            found = None if self.taken[i] else self.fraction_at(i) or (None if not self.may_start(i) else (
+                self.relative_at(i) or self.amount_at(i) or self.compound_at(i)))
             if found is None:
                 i += 1
                 continue
@@ -126,6 +133,25 @@ class SentenceAmounts:
         """Tell whether a number is one collective noun (`piątka`, `dwójka`)."""
         word = number_words().get(self.tokens[number.first].lemma)
         return number.first == number.last and word is not None and word.kind == "collective"
+
+    def fraction_at(self, i: int) -> Found | None:
+        """Read `jedna czwarta`, `dwie trzecie`, `trzy piąte` -> 0.25, 0.667, 0.6."""
+        if i + 1 >= len(self.tokens) or any(self.taken[i:i + 2]):
+            return None
+        lemma = self.tokens[i].lemma
+        if lemma != "jeden" and lemma not in number_words():
+            return None
+        word = number_words().get(lemma)
+        numerator = 1.0 if lemma == "jeden" else word.low if word and word.kind == "cardinal" else None
+        after = self.low[i + 1]
+        denominator = next((d for stem, d in _DENOMINATORS.items()
+                            if after.startswith(stem) and after[len(stem):] in _FEMININE_ENDINGS), None)
+        if numerator is None or denominator is None or numerator >= denominator:
+            return None
+        found = Found(i, i + 1, round(numerator / denominator, 4))
+        found.first = self.approximate(found)
+        self.attach_object(found)
+        return found
 
     def compound_at(self, i: int) -> Found | None:
         """Read a number inside an adjective: `200-milionowej ludności` -> 2e8 (object: ludność)."""
@@ -236,6 +262,8 @@ class SentenceAmounts:
             k += 1  # `o 3 tys. więcej miejsc pracy`
         if k < len(self.tokens) and self.low[k] == "." and self.tokens[k - 1].tag.startswith("brev"):
             k += 1  # `55 mld m sześc. gazu`: past the unit's abbreviation dot
+        if k + 1 < len(self.tokens) and self.tokens[k].lemma == "wszystek":
+            k += 1  # `jedna czwarta wszystkich zakażeń`: what is counted is the infections
         obj = counted_object(self.tokens, k, self.text)
         if obj is None and k + 1 < len(self.tokens) and self.low[k] in ("i", "oraz", "lub", "albo", "z"):
             # `z dwiema i trzema sypialniami`, `100 z 350 pilotów`: the noun after the next number

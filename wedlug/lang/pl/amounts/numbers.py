@@ -143,13 +143,17 @@ def read_number(tokens: Sequence[Token], i: int, text: str) -> Number | None:
         elif scale is not None:
             if cur is None and (last >= 0 or token.tag.startswith("brev")):
                 break  # `tys.` alone is no number
+            counted = cur is not None
             if cur is None:
                 cur = ((scale.vague_low, scale.vague_high) if _plural(token) else (1.0, 1.0))
                 if cur != (1.0, 1.0):
                     cur = (cur[0] / scale.multiplier, cur[1] / scale.multiplier)
             base = cur
             total_low += cur[0] * scale.multiplier
-            total_high += cur[1] * scale.multiplier
+            # A vague count of a scale reaches just below the next unit of it (AMOUNTS.md:
+            # `dziesiątki tysięcy` 20,000-99,999): `setki milionów` up to 999,999,999.
+            total_high += ((cur[1] + 1) * scale.multiplier - 1 if counted and cur[0] != cur[1]
+                           and cur[1] == int(cur[1]) else cur[1] * scale.multiplier)
             scale_used, cur, fraction = scale.multiplier, None, False
             if j + 1 < len(tokens) and tokens[j + 1].text == "." and token.tag.startswith("brev:pun"):
                 j += 1

@@ -129,6 +129,8 @@ class SentenceTimes:
         """Return the calendar unit a noun names (`dni` -> D, `lat` -> Y)."""
         if k >= len(self.tokens) or not self.tokens[k].tag.startswith(("subst", "brev")):
             return None
+        if self.tokens[k].lemma == "lato" and ":pl:" in self.tokens[k].tag:
+            return "Y"  # `w ostatnich latach`: years, whatever reading the tagger chose
         return self.words.unit.get(self.tokens[k].lemma)
 
     def rok(self, k: int) -> int:
@@ -219,6 +221,12 @@ class SentenceTimes:
         end, point = self.with_year(i + 2, Point("day", month=m, day=d))
         if end + 1 < len(self.tokens) and self.low[end] == "o" and self.low[end + 1] in _NAMED_HOURS:
             return Found(i, end + 2, point=point, clock=_NAMED_HOURS[self.low[end + 1]])
+        if end + 1 < len(self.tokens) and self.low[end] == "," and self.low[end + 1] == "godz":
+            hour = self.clock(end + 1)  # `19 lipca 2018 r., godz. 12:40`
+            if hour is not None:
+                digits = [self.low[k] for k in range(end + 1, hour.end) if _ascii_digits(self.low[k])]
+                if len(digits) == 2 and point.year is not None:
+                    return Found(i, hour.end, point=point, clock=f"T{int(digits[0]):02d}:{digits[1]}")
         return Found(i, end, point=point)
 
     def month_year(self, i: int) -> Found | None:
@@ -442,6 +450,12 @@ class SentenceTimes:
             minute, end = int(self.low[end + 1]), end + 2
         if hour > 24 or minute > 59:
             return None
+        if end + 1 < len(self.tokens) and self.low[end] == "do" and _ascii_digits(self.low[end + 1]) \
+                and int(self.low[end + 1]) <= 24:
+            end += 2  # `od godz. 10 do 18`: the hours of one stretch
+            if end + 1 < len(self.tokens) and self.low[end] in (":", ".") \
+                    and _ascii_digits(self.low[end + 1]):
+                end += 2
         # A clock time alone fixes no calendar value (gold keeps it null).
         return Found(i, end, "time")
 
@@ -453,6 +467,27 @@ class SentenceTimes:
         tight = all(self.tokens[k].end == self.tokens[k + 1].start for k in (i, i + 1))
         return (tight and _ascii_digits(hour) and _ascii_digits(minute) and len(hour) <= 2
                 and len(minute) == 2 and int(hour) <= 24 and int(minute) <= 59)
+
+    def quarter(self, i: int) -> Found | None:
+        """Read `pierwszym kwartale 2021 roku`, `pierwszych trzech miesiącach 2018 r.`: the
+        opening stretch of a stated year, as an interval of months."""
+        order = _ORDINALS.get(self.tokens[i].lemma)
+        if order is None or i + 1 >= len(self.tokens):
+            return None
+        k, months = i + 1, 0
+        if self.tokens[k].lemma == "kwartał" and order <= 4:
+            first, last, k = 3 * order - 2, 3 * order, k + 1
+        else:
+            counted = self.count_unit(k) if order == 1 else None
+            if counted is None or counted[2] != "M" or not counted[1]:
+                return None
+            months = int(counted[1])
+            first, last, k = 1, months, counted[0]
+        after = self.year_after(k)
+        if after is None or after[1] is None or not 1 <= last <= 12:
+            return None
+        end, year = after
+        return Found(i, end, value=f"{year}-{first:02d}/{year}-{last:02d}")
 
     def weekend(self, i: int) -> Found | None:
         """Read `weekend`, `w miniony weekend`: this or a shifted week's weekend."""
@@ -522,7 +557,7 @@ class SentenceTimes:
                        self.month_year, self.year_point, self.decade, self.shifted_unit,
                        self.frequency, self.clock, self.lasting, self.named_day, self.season,
                        self.unit_edge, self.lasting_adjective, self.listed_day, self.this_years,
-                       self.weekend, self.feast, self.dated_by_event):
+                       self.weekend, self.feast, self.dated_by_event, self.quarter):
             found = reader(k)
             if found is None:
                 continue
@@ -683,13 +718,15 @@ class SentenceTimes:
 _MONTH_GENITIVES = {"stycznia": 1, "lutego": 2, "marca": 3, "kwietnia": 4, "maja": 5, "czerwca": 6,
                     "lipca": 7, "sierpnia": 8, "września": 9, "października": 10, "listopada": 11,
                     "grudnia": 12}
+_ORDINALS = {"pierwszy": 1, "drugi": 2, "trzeci": 3, "czwarty": 4}
 _MODIFIER_STEMS = ("najbliższ", "ostatni", "kolejn", "następn")
 _EVERY = frozenset(("co", "każdego", "każdy", "każdym", "każdej", "każdą"))
 _BEFORE_NOW = frozenset(("poprzedni", "ubiegły", "miniony", "ostatni", "wcześniejszy"))
 _APPROXIMATE = frozenset(("około", "ok", ".", "blisko", "niespełna", "mniej", "więcej"))
 _EVENT_PREPOSITIONS = frozenset(("od", "do", "podczas", "trakcie", "czasie", "czasu", "momentu"))
 _STARTERS = frozenset(("przed", "godz", "o", "co", "każdego", "każdy", "każdym", "każdej", "każdą",
-                       "rok", "roku", "w", "po", "najbliższych", "najbliższe", "najbliższym",
+                       "rok", "roku", "w", "po", "pierwszym", "pierwszych", "drugim", "trzecim",
+                       "czwartym", "najbliższych", "najbliższe", "najbliższym",
                        "najbliższej", "najbliższą", "najbliższy", "najbliższa", "najbliższego",
                        "północy", "nocy", "południe", "tegorocznych", "tegoroczny"))
 _NAMED_HOURS = {"północy": "T24:00", "południu": "T12:00"}
