@@ -425,3 +425,21 @@ def test_attribution_between_dashes(text: str, content: str, speaker: str) -> No
     found = [s for s in statements(text) if s["content"]["text"] == content]
     assert found, [s["content"]["text"] for s in statements(text)]
     assert found[0]["speaker"]["text"] == speaker
+
+
+@pytest.mark.parametrize(("text", "cue", "speaker"), [
+    ("Niektóre z jej sąsiadek uznały wówczas, że woda stała się nieczysta.", "uznały",
+     "Niektóre z jej sąsiadek"),
+    ("Obecny premier kraju, Jan Wilk, już w kampanii wyborczej mówił, że nie zmieni ustawy.", "mówił",
+     "Jan Wilk"),
+    ("Apelował o to biskup Adam Lis, który w 2015 spotkał się z jej córką i obiecał, że będzie się modlił.",
+     "obiecał", "biskup Adam Lis"),
+    ("- To instrument nacisku - mówi gazecie Jewhen Mahda, szef kijowskiego instytutu.", "mówi",
+     "Jewhen Mahda"),
+    ("Przewoźnik zwraca się z prośbą do pasażerów, by sprawdzili rozkład lotów.", "zwraca się z prośbą",
+     "Przewoźnik"),
+])
+def test_speakers_found_past_asides(text: str, cue: str, speaker: str) -> None:
+    found = [s for s in statements(text) if s["cue"]["text"] == cue]
+    assert found, [s["cue"]["text"] for s in statements(text)]
+    assert found[0]["speaker"]["text"].endswith(speaker)

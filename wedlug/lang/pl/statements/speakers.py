@@ -118,7 +118,11 @@ def agrees_in_number(doc: Document, mention: Mention, wanted: Features) -> bool:
         return True
     if wanted[1] in {None, "n"} and any(doc.tokens[k].tag.startswith("num") for k in span):
         return True                        # `kilka partii deklarowało`: a neuter singular verb
-    nouns = [k for k in span if doc.tokens[k].tag.startswith(("subst", "ign", "depr", "ppron"))]
+    if any(doc.tokens[k].tag.startswith("num") or doc.lowers[k] in ("z", "ze", "spośród") for k in span) \
+            and wanted[0] == "pl":
+        return True                        # `Niektóre z sąsiadek uznały`: a part of many
+    nouns = [k for k in span if doc.tokens[k].tag.startswith(("subst", "ign", "depr", "ppron"))
+             and not (doc.tokens[k].tag.startswith("ppron") and ":gen" in doc.tokens[k].tag)]
     if nouns and all("guess" in doc.tokens[k].qualifiers for k in nouns):
         return True                        # `oświadczył Qadri`: a guessed name's number is a guess
     heads = [k for k in nouns if may_be_nominative(doc.tokens[k].tag)] or nouns[:1]
@@ -318,8 +322,7 @@ def left_subject(doc: Document, cue: int, wanted: Features = (None, None)) -> tu
     floor, _ = doc.sentence(cue)
     prepositional = is_prepositional_cue(doc, cue)
     k = cue - 1
-    while k >= floor and (doc.lowers[k] in INTERPOSED or doc.tokens[k].upos == "ADV"):
-        k -= 1
+    k = _skip_back(doc, k, floor)
     if k > floor and doc.tokens[k].text == ",":
         k, name = _before_inserted_clause(doc, k, floor)
         if name is not None:
@@ -335,6 +338,9 @@ def left_subject(doc: Document, cue: int, wanted: Features = (None, None)) -> tu
         start = _run_left(doc, k + 1, floor)
         if start > k:
             break
+        part = _partitive(doc, start, k + 1, floor, wanted)
+        if part is not None:
+            return part, False
         first: int | None = start if prepositional else _trim_to_subject(doc, start, k + 1)
         if start > floor and doc.tokens[start - 1].upos == "ADP" and not prepositional:
             first = _after_prepositional_object(doc, start, k + 1, start if first is None else first)
@@ -353,11 +359,44 @@ def left_subject(doc: Document, cue: int, wanted: Features = (None, None)) -> tu
             else:
                 return found, False
         k = start - 2                      # skip a prepositional phrase (`w poniedziałek`)
-        while k >= floor and (doc.lowers[k] in INTERPOSED or doc.tokens[k].upos == "ADV"):
-            k -= 1
+        k = _skip_back(doc, k, floor)
         if k < floor:
             break
+        if k > floor and doc.tokens[k].text == ",":
+            k, name = _before_inserted_clause(doc, k, floor)
+            if name is not None:           # `premier Pakistanu, Imre Khan, już w kampanii mówił`
+                return mention_of(doc, *name, wanted=wanted), False
+            relative = _relative_subject(doc, k, floor)
+            if relative is not None:
+                return relative
     return None, False
+
+
+def _skip_back(doc: Document, k: int, floor: int) -> int:
+    """Step left over words between a subject and its verb: interposed particles,
+    adverbs and a year after a preposition (`który w 2015 spotkał`)."""
+    while k >= floor:
+        if doc.lowers[k] in INTERPOSED or doc.tokens[k].upos == "ADV":
+            k -= 1
+        elif doc.tokens[k].tag == "dig" and k > floor and doc.tokens[k - 1].upos == "ADP":
+            k -= 2
+        else:
+            break
+    return k
+
+
+def _partitive(doc: Document, start: int, end: int, floor: int, wanted: Features) -> Mention | None:
+    """Return `Niektóre z jej sąsiadek` when the run [start, end) is the genitive after
+    `z` that a quantifier or numeral in the nominative governs."""
+    p = start - 1
+    if p >= floor and doc.lowers[p] in POSSESSIVES:
+        p -= 1
+    if p - 1 < floor or doc.lowers[p] not in ("z", "ze", "spośród"):
+        return None
+    head = doc.tokens[p - 1]
+    if not (head.tag.startswith("num") or (head.tag.startswith("adj") and ":nom" in head.tag)):
+        return None
+    return mention_of(doc, p - 1, end, wanted=wanted)
 
 
 def _quoted_name_end(doc: Document, k: int, end: int) -> int | None:
@@ -417,13 +456,19 @@ def right_subject(doc: Document, after: int, cue: int, wanted: Features) -> Ment
             # `w piątek miejscowa prasa`: the subject starts at the first nominative
             k = next((j for j in range(k + 1, stop) if ":nom" in doc.tokens[j].tag), k)
             under_preposition = doc.tokens[k - 1].upos == "ADP"
+        told = False
         if not under_preposition and _head_case(doc, k, stop) == "oblique":
-            # `poinformował Reutera świadek`: the outlet told, the witness speaks
-            k = next((j for j in range(k + 1, stop) if ":nom" in doc.tokens[j].tag), k)
+            # `poinformował Reutera świadek`, `mówi gazecie Jewhen Mahda`: the outlet is
+            # told, the witness speaks (a guessed foreign name's case is a guess too)
+            j = next((j for j in range(k + 1, stop) if ":nom" in doc.tokens[j].tag or (
+                "guess" in doc.tokens[j].qualifiers and doc.tokens[j].text[:1].isupper()
+                and not doc.tokens[j - 1].text[:1].isupper())), k)
+            told = j != k
+            k = j
         named = any(may_be_nominative(doc.tokens[j].tag) or doc.tokens[j].text[:1].isupper()
                     for j in range(k, stop))
         if prepositional and under_preposition or named and not under_preposition \
-                and _head_case(doc, k, stop) != "oblique":
+                and (told or _head_case(doc, k, stop) != "oblique"):
             runs.append((k, stop))
         k = stop
     if not runs:
