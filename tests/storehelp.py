@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import uuid
 from collections.abc import Iterator
+from typing import Any
 
 import pytest
 
@@ -74,7 +75,8 @@ def stored(text: str, **meta: str) -> StoredArticle:
 
     published = meta.pop("published", None)
     article = wedlug.analyze(text, published=published, source=meta.get("url", "test"))
-    return prepare(article, Document(meta.get("url", "test"), "text", text=text, **meta))
+    fields: dict[str, Any] = dict(meta)  # url, site, title, author
+    return prepare(article, Document(meta.get("url", "test"), "text", text=text, **fields))
 
 
 def span(text: str, part: str) -> dict[str, object]:
@@ -117,3 +119,29 @@ def put(store: Store, key: str, article: StoredArticle) -> None:
     writer = store.writer()
     writer.put_article(SourceRow(key, "text", content_hash=article.id, article_id=article.id), article)
     writer.flush()
+
+
+def search_index_problems(store: Store) -> list[str]:
+    """Return how SQLite's search index and facts differ from what the tables hold (none: [])."""
+    from wedlug.store.migrations import FACT_COLUMNS, search_key
+
+    db, key = store.db, search_key("a")
+    expected = {(f"site:{r['site']}", r["key"]) for r in db.query(
+        f"SELECT a.site, {key} AS key FROM articles a WHERE a.site IS NOT NULL")}
+    for table, columns in FACT_COLUMNS.items():
+        for prefix, column in columns:
+            expected |= {(r["fact"], r["key"]) for r in db.query(
+                f"""SELECT '{prefix}' || c.{column} AS fact, {key} AS key FROM {table} c
+                    JOIN articles a ON a.id = c.article_id WHERE c.{column} IS NOT NULL""")}
+    facts = {(r["fact"], r["key"]) for r in db.query("SELECT fact, key FROM search_facts")}
+    problems = [f"missing fact {f}" for f in sorted(expected - facts)]
+    problems += [f"stale fact {f}" for f in sorted(facts - expected)]
+    originals = {r["key"] for r in db.query(f"SELECT {key} AS key FROM articles a WHERE a.dup_of IS NULL")}
+    indexed = {r["id"] for r in db.query("SELECT id FROM articles_fts_docsize")}
+    if originals != indexed:
+        problems.append(f"full text indexes {sorted(indexed)}, originals are {sorted(originals)}")
+    try:
+        db.execute("INSERT INTO articles_fts(articles_fts) VALUES ('integrity-check')")
+    except Exception as err:  # sqlite3.DatabaseError: the index and its content differ
+        problems.append(f"integrity-check: {err}")
+    return problems

@@ -3,18 +3,33 @@ and their help; near-duplicates found and counted once."""
 
 from __future__ import annotations
 
+import copy
 import csv
+import hashlib
+import importlib
 import io
 import json
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from tests.conftest import ROOT
-from tests.storehelp import entity, put, statement, stored, with_annotations
+from tests.storehelp import (
+    entity,
+    fresh_postgres,
+    put,
+    search_index_problems,
+    statement,
+    stored,
+    with_annotations,
+)
 from wedlug.cli import build_parser, main
 from wedlug.query import Filters, about, export, said, search, stats
-from wedlug.store import Store
+from wedlug.query.terms import query_terms
+from wedlug.store import Store, StoredArticle, open_store
+
+search_module = importlib.import_module("wedlug.query.search")
 
 KREML = ("Rosja wystrzeliła w nocy kilkadziesiąt pocisków na Kijów. Prezydent Ukrainy Wołodymyr "
          "Zełenski powiedział, że obrona przeciwlotnicza zestrzeliła większość z nich. „Rozmowy z "
@@ -83,6 +98,131 @@ def test_search_filters(news: Store) -> None:
     assert all(s["kind"] == "direct" for s in rows[0]["statements"])
 
 
+def test_search_dates_and_filters_with_words(news: Store) -> None:
+    assert titles(search(news, "Ukraina", Filters(since="2024-03-12", until="2024-03-12"))) == ["nato.txt"]
+    assert titles(search(news, "obrona", Filters(since="2024-03-13"))) == ["kreml.txt"]
+    assert titles(search(news, "obrona", Filters(until="2024-05-01"))) == ["nato.txt"]
+    assert titles(search(news, "obrona", Filters(site="Portal Wschodni", entity="Putin"))) == ["kreml.txt"]
+    assert titles(search(news, "obrona", Filters(speaker="Zełenski", kind="direct"))) == ["kreml.txt"]
+    assert search(news, "obrona", Filters(speaker="Zełenski", polarity="deny")) == []
+    assert search(news, "obrona", Filters(entity="Nikt Taki")) == []
+
+
+# "pocisk": three times in the oldest, once in each newer one (the newest is the shortest).
+RANKED = {
+    "stary.txt": ("Pierwszy pocisk spadł na magazyn. Drugi pocisk trafił w most, a trzeci pocisk "
+                  "zniszczył stację kolejową.", "2019-01-10"),
+    "sredni.txt": ("Wojsko pokazało w czwartek nowy pocisk na defiladzie w stolicy, a minister obiecał "
+                   "kolejne zamówienia dla krajowych zakładów.", "2023-06-01"),
+    "nowy.txt": ("Rząd kupi pocisk przeciwpancerny od krajowego producenta.", "2024-09-01"),
+}
+
+
+def test_search_ranks_the_newest_window_alike_in_both_databases(store: Store) -> None:
+    for key, (text, published) in RANKED.items():
+        put(store, key, stored(text, title=key, published=published))
+    ranked = [r["title"] for r in search(store, "pocisk", window=None)]
+    assert ranked == ["stary.txt", "nowy.txt", "sredni.txt"]  # every match ranked: most relevant first
+    assert [r["title"] for r in search(store, "pocisk")] == ranked  # fewer matches than the window
+    assert [r["title"] for r in search(store, "pocisk", window=2)] == ["nowy.txt", "sredni.txt"]
+    assert [r["title"] for r in search(store, "pocisk", window=1)] == ["nowy.txt"]
+    older = search(store, "pocisk", Filters(until="2023-12-31"), window=1)
+    assert [r["title"] for r in older] == ["sredni.txt"]
+    assert [r["title"] for r in search(store, "")] == ["nowy.txt", "sredni.txt", "stary.txt"]
+
+
+def test_a_copy_is_found_once_its_original_is_gone(news: Store) -> None:
+    put(news, "nato.txt", stored(SEJM + " Posłowie zbiorą się ponownie w grudniu."))
+    rows = search(news, "sojusz")
+    assert titles(rows) == ["kopia.txt"] and rows[0]["copies"] == 0
+
+
+# Searches over a corpus of many articles sharing words, dates, sites and facts (below).
+CASES = [("sojusz", Filters()), ("Ukraina", Filters(since="2024-02-11", until="2024-04-10")),
+         ("aktualizacja", Filters(site="Portal 1")), ("aktualizacja", Filters(entity="Putin")),
+         ("obrona", Filters(speaker="Zełenski", kind="direct")), ("sojusz", Filters(polarity="deny")),
+         ("aktualizacja", Filters(speaker="Stoltenberg", polarity="deny", site="Portal 2")),
+         ("pocisk", Filters(entity="NATO")), ("aktualizacja", Filters(until="2024-03-11")),
+         ("", Filters(site="Portal 3")), ("", Filters(polarity="assert")), ("", Filters()),
+         ("", Filters(speaker="Siemoniak", since="2024-03-01")),
+         ("", Filters(site="Portal 1", until="2024-04-12"))]
+
+
+@pytest.fixture(scope="module")
+def variants() -> list[StoredArticle]:
+    """60 articles made from the three above: dates with ties and gaps, four sites, copies."""
+    bases = [with_annotations(stored(text, title=key, **meta), statements, entities)
+             for key, (text, meta, statements, entities) in ARTICLES.items()]
+    out: list[StoredArticle] = []
+    originals: list[str] = []
+    for i in range(60):
+        article = copy.deepcopy(bases[i % 3])
+        text = article.record["text"] + f" Aktualizacja {i}." + " Sojusz" * (i % 4)
+        article.record.update(id=hashlib.sha256(text.encode()).hexdigest(), text=text,
+                              published=None if i % 6 == 0 else f"2024-0{1 + i % 5}-1{i % 3}")
+        article.lemmas += f" aktualizacja {i}" + " sojusz" * (i % 4)
+        article.site = f"Portal {i % 4}"
+        article.signature, article.bands = b"", []
+        article.dup_of = originals[i // 2] if i % 7 == 3 else None
+        if article.dup_of is None:
+            originals.append(article.id)
+        out.append(article)
+    return out
+
+
+def write_all(store: Store, articles: list[StoredArticle]) -> Store:
+    for i, article in enumerate(articles):
+        put(store, f"{i}.txt", article)
+    return store
+
+
+def test_fast_sqlite_search_gives_what_the_plain_query_gives(variants: list[StoredArticle],
+                                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    # SQLite answers from a date-ordered index and `search_facts`; `_ranked_relational` asks
+    # the same question of the tables themselves: windows, ties, undated articles, copies and
+    # both ways of checking a filter (a set, or match by match) must give the same answer.
+    store = write_all(open_store(":memory:"), variants)
+    assert search_index_problems(store) == []
+    for set_limit in (1, 4, 10**6):  # every filter checked match by match, some, or all as sets
+        monkeypatch.setattr(search_module, "SET_LIMIT", set_limit)
+        for query, filters in CASES:
+            resolved = search_module._resolve(store, filters)
+            terms = query_terms(query) if query else []
+            for window in (None, 25, 3):
+                if terms:
+                    fast = search_module._ranked_sqlite(store, terms, resolved, window, 100)
+                    plain = search_module._ranked_relational(store, terms, resolved, window, 100)
+                else:
+                    fast = search_module._newest_sqlite(store, resolved, 100)
+                    plain = search_module._newest_relational(store, resolved, 100)
+                case = (query, filters, window, set_limit)
+                assert [r["id"] for r in fast] == [r["id"] for r in plain], case
+    assert len(search(store, "aktualizacja", window=None, limit=100)) == 51  # every original
+    store.close()
+
+
+def test_both_databases_rank_the_same_window(variants: list[StoredArticle]) -> None:
+    # BM25 and ts_rank order a window differently, but the window (the newest matches that
+    # pass the filters) is the same; without words the order is the same too.
+    urls = fresh_postgres()
+    pg_url = next(urls)  # skips when there is no PostgreSQL (fails in CI)
+    sqlite, pg = write_all(open_store(":memory:"), variants), write_all(open_store(pg_url), variants)
+    try:
+        for query, filters in CASES:
+            for window in (None, 25, 3):
+                limit = 100 if window is None else window
+                ids = [[r["id"] for r in search(store, query, filters, window=window, limit=limit)]
+                       for store in (sqlite, pg)]
+                if query:
+                    assert sorted(ids[0]) == sorted(ids[1]), (query, filters, window)
+                else:
+                    assert ids[0] == ids[1], (query, filters)
+    finally:
+        sqlite.close()
+        pg.close()
+        next(urls, None)  # drops the schema
+
+
 def test_said_about_and_stats_count_copies_once(news: Store) -> None:
     rows = said(news, "Stoltenberg")
     assert [r["polarity"] for r in rows] == ["assert", "deny"]  # the copy's statements not again
@@ -144,7 +284,7 @@ def test_commands_for_a_person_and_for_scripts(tmp_path: Path, capsys: pytest.Ca
 def test_every_store_command_is_in_the_readme_and_teaches_by_example() -> None:
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     parser = build_parser()
-    commands = next(a for a in parser._actions if a.dest == "command").choices  # type: ignore[union-attr]
+    commands: Any = next(a for a in parser._actions if a.dest == "command").choices
     for name in ("ingest", "search", "said", "about", "stats", "export"):
         assert f"wedlug {name}" in readme, name
         assert "examples:" in (commands[name].epilog or ""), name

@@ -7,7 +7,8 @@ import json
 
 import pytest
 
-from tests.storehelp import put, stored
+from tests.storehelp import put, search_index_problems, stored
+from wedlug.query import Filters, search
 from wedlug.store import Store, connect, open_store
 from wedlug.store.migrations import MIGRATIONS, Migration, applied, migrate
 from wedlug.store.schema import SourceRow
@@ -96,3 +97,55 @@ def test_sqlite_file_uses_wal(tmp_path: object) -> None:
     opened = open_store(path)
     assert opened.db.query("PRAGMA journal_mode")[0]["journal_mode"] == "wal"
     opened.close()
+
+
+def test_search_index_and_facts_follow_every_write() -> None:
+    # SQLite keeps a date-ordered full-text index of the originals and an index of what the
+    # filters ask about (search_facts), both by triggers: after each kind of write they must
+    # say what the tables say.
+    store = open_store(":memory:")
+    original = stored(TEXT, published="2024-03-04", site="Portal A")
+    put(store, "a.txt", original)
+    put(store, "b.txt", stored(OTHER))  # no date: the oldest
+    copy = stored(TEXT + " Więcej informacji wkrótce.", published="2024-03-05", site="Portal B")
+    copy.signature, copy.dup_of = b"", original.id  # a copy, however the fingerprint would judge it
+    put(store, "c.txt", copy)
+    assert search_index_problems(store) == []
+    rows = search(store, "szpital")
+    assert [(r["id"], r["copies"]) for r in rows] == [(original.id, 1)]
+    assert search(store, "szpital", Filters(site="Portal B")) == []  # the copy is not searched
+
+    put(store, "a.txt", stored(OTHER + " Rząd odpowie w piątek."))  # the original goes; its copy stays
+    assert search_index_problems(store) == []
+    rows = search(store, "szpital", Filters(site="Portal B", kind="according_to"))
+    assert [r["id"] for r in rows] == [copy.id]
+
+    db = store.db
+    db.execute("UPDATE articles SET published = '2023-12-31', site = 'Portal C' WHERE id = ?", (copy.id,))
+    assert search_index_problems(store) == []
+    rows = search(store, "szpital", Filters(until="2023-12-31", site="Portal C"))
+    assert [r["id"] for r in rows] == [copy.id]
+    db.execute("DELETE FROM mentions WHERE article_id = ?", (copy.id,))
+    db.execute("DELETE FROM statements WHERE rowid = "
+               "(SELECT MIN(rowid) FROM statements WHERE article_id = ?)", (copy.id,))
+    assert search_index_problems(store) == []
+    assert search(store, "szpital", Filters(entity="Adam Nowak")) == []
+    db.execute("DELETE FROM articles WHERE id = ?", (copy.id,))
+    assert search_index_problems(store) == []
+    store.close()
+
+
+def test_the_search_migration_indexes_what_was_stored_before_it(store_url: str) -> None:
+    db = connect(store_url)
+    migrate(db, MIGRATIONS[:2])
+    store = Store(db)
+    put(store, "a.txt", stored(TEXT, published="2024-03-04", site="Portal A"))
+    put(store, "b.txt", stored(OTHER, published="2024-05-06"))
+    assert migrate(db) == [m.name for m in MIGRATIONS[2:]]
+    assert [r["published"] for r in search(store, "szpital", Filters(speaker="Adam Nowak"))] == ["2024-03-04"]
+    assert len(search(store, "złoty")) == 2 and len(search(store, "złoty", window=1)) == 1
+    if db.dialect == "sqlite":
+        assert search_index_problems(store) == []
+    else:
+        assert db.query("SELECT COUNT(*) AS n FROM articles WHERE seq IS NULL")[0]["n"] == 0
+    db.close()

@@ -131,8 +131,11 @@ def _add_query_commands(commands: Any, store: argparse.ArgumentParser) -> None:
     raw = argparse.RawDescriptionHelpFormatter
     search = commands.add_parser(
         "search", parents=[store], help="full-text search in base forms, with filters",
-        description="Find stored articles by the base forms of their words: a query for "
-                    "Putin finds Putinem. Near-duplicate copies are shown once.",
+        description="Find stored articles by the base forms of their words: a query for Putin\n"
+                    "finds Putinem. Near-duplicate copies are shown once. Results are ranked by\n"
+                    "relevance (BM25 in SQLite, ts_rank in PostgreSQL) among the newest --window\n"
+                    "matches; reach older ones with --until or narrower filters. Without words,\n"
+                    "newest first.",
         epilog=SEARCH_EXAMPLES, formatter_class=raw)
     search.add_argument("query", metavar="QUERY", help="words, all of which must occur; \"\" for any")
     search.add_argument("--speaker", help="only articles where this speaker said something")
@@ -143,6 +146,9 @@ def _add_query_commands(commands: Any, store: argparse.ArgumentParser) -> None:
     search.add_argument("--until", type=_date, metavar="YYYY-MM-DD")
     search.add_argument("--source-site", metavar="SITE", help="only articles from this site")
     search.add_argument("--limit", type=int, default=20)
+    search.add_argument("--window", type=int, default=1000, metavar="N",
+                        help="rank the newest N matches (default 1000; 0 ranks all, slower on "
+                             "large stores)")
     search.add_argument("--format", choices=FORMATS, default="table")
 
     for name, helptext in (("said", "what a person or body said"),
@@ -240,7 +246,7 @@ def run_query(args: argparse.Namespace, out: IO[str]) -> int:
         if args.command == "search":
             filters = query.Filters(args.speaker, args.entity, args.kind, args.polarity,
                                     args.since, args.until, args.source_site)
-            rows = query.search(store, args.query, filters, limit=args.limit)
+            rows = query.search(store, args.query, filters, limit=args.limit, window=args.window or None)
             if args.format == "table":
                 out.write(search_table(rows) + "\n")
             else:

@@ -67,10 +67,12 @@ class Database:
         """Return the names of the tables that exist."""
         raise NotImplementedError
 
-    def full_text(self, terms: list[list[str]]) -> tuple[str, str, str, list[Any]]:
-        """Return (FROM clause, WHERE condition, ORDER BY expression, params) for a search.
+    def full_text(self, terms: list[list[str]]) -> tuple[str, str, str]:
+        """Return (condition, score, query) for a search of the articles `a`.
 
-        The FROM clause names the articles `a`; `terms` is a conjunction of alternatives:
-        every inner list must have one of its words among the article's base forms.
+        `terms` is a conjunction of alternatives: every inner list must have one of its words
+        among the article's base forms. `condition` holds for the originals that match,
+        `score` is the relevance of one (higher is better); both take `query` as their one
+        parameter (an FTS5 MATCH expression or a tsquery, as text).
         """
         raise NotImplementedError

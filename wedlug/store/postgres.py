@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
-from typing import Any
 
 from wedlug.store.base import Database, Params, Row
 
@@ -68,11 +67,10 @@ class PostgresDatabase(Database):
         rows = self.query("SELECT tablename FROM pg_tables WHERE schemaname = current_schema()")
         return {r["tablename"] for r in rows}
 
-    def full_text(self, terms: list[list[str]]) -> tuple[str, str, str, list[Any]]:
+    def full_text(self, terms: list[list[str]]) -> tuple[str, str, str]:
         """Search the `tsvector` of base forms; rank by `ts_rank`."""
         query = " & ".join("(" + " | ".join(_lexeme(w) for w in alts) + ")" for alts in terms)
-        return ("articles a, to_tsquery('simple', ?) q", "a.search @@ q",
-                "ts_rank(a.search, q) DESC", [query])
+        return ("a.search @@ to_tsquery('simple', ?)", "ts_rank(a.search, to_tsquery('simple', ?))", query)
 
 
 def is_postgres_url(url: str) -> bool:

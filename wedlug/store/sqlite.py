@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Iterable, Iterator
-from typing import Any
 
 from wedlug.store.base import Database, Params, Row
+from wedlug.store.migrations import search_key
 
 
 def _quote(word: str) -> str:
@@ -63,8 +63,15 @@ class SqliteDatabase(Database):
         rows = self.conn.execute("SELECT name FROM sqlite_master WHERE type IN ('table', 'view')")
         return {r[0] for r in rows}
 
-    def full_text(self, terms: list[list[str]]) -> tuple[str, str, str, list[Any]]:
-        """Search the FTS5 index of base forms; rank by BM25."""
+    def full_text(self, terms: list[list[str]]) -> tuple[str, str, str]:
+        """Search the FTS5 index of base forms (keyed by search key, originals only); BM25.
+
+        This form reads one article at a time; `wedlug.query.search` reads the index newest
+        first instead, and gives the same answers.
+        """
         match = " AND ".join("(" + " OR ".join(_quote(w) for w in alts) + ")" for alts in terms)
-        return ("articles_fts JOIN articles a ON a.rowid = articles_fts.rowid",
-                "articles_fts MATCH ?", "articles_fts.rank", [match])
+        key = search_key("a")
+        return (f"{key} IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)",
+                f"-(SELECT bm25(articles_fts) FROM articles_fts WHERE articles_fts MATCH ? "
+                f"AND articles_fts.rowid = {key})",
+                match)
