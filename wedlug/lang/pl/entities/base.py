@@ -1,16 +1,31 @@
 """Base forms of multi-word names: `Departamentu Obrony` -> `Departament Obrony`.
 
-The name's head is its first noun; the head and the words that agree with it (adjectives
-before or after it, apposed name parts such as a first name before a surname) are put in
-the nominative with Morfeusz's generate(), adjectives in the head's gender and number.
-A word that does not agree (a genitive complement, a preposition) ends the inflected
-part: the rest is kept as written (`Ligi Mistrzów` -> `Liga Mistrzów`).
+A name is read as a head noun (its first noun, or the second when the first is better read
+as its adjective: `Krupskim Młynie`), the words that agree with it (adjectives before or
+after it; for a person or an unknown name, the name parts apposed to it: `Władimirem
+Putinem`; the parts of a compound, `Bielska-Białej`, or of a coordination in the same case,
+`Prawa i Sprawiedliwości`), and a rest kept as written (a genitive complement, a preposition,
+a title in quotes: `Ligi Mistrzów` -> `Liga Mistrzów`).
+
+Every word offers options, each weighted: the reading it was given (the tagger's, or a
+corpus's, when Morfeusz knows it for the word; else the project tagger reads the name
+again), Morfeusz's other readings, and, for a word Morfeusz does not know, the word as
+written and rewrites of its ending learned from KPWr's train names (`Hogana` -> `Hogan` as
+a genitive, `Moderna` as it stands: `names.rewrites`), scaled by what the case a tagger
+gave the word says (`names.given_factors`), and by the first-name lists (`Theresy` ->
+`Theresa`). The name's case, number and gender are chosen together: each state the head
+offers is scored by its option's weight and by the words that agree with it (each adds
+AGREE plus the log of its option's weight; a name part that cannot agree costs MISFIT), so
+`Morzu Bałtyckim` is a locative whatever the tagger said of `Morzu`. The words of the best
+state are put in the nominative with Morfeusz's generate(); a plural stays a plural
+(`Polaków` -> `Polacy`).
 """
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
-from functools import cache
+from functools import cache, lru_cache
 from itertools import product
 from typing import NamedTuple
 
@@ -20,10 +35,35 @@ from wedlug.lang.pl.morphology import morfeusz, strip_qualifier
 NOUNS = frozenset(("subst", "depr", "ger"))
 ADJECTIVES = frozenset(("adj", "ppas", "pact"))
 CASES = frozenset("nom gen dat acc inst loc voc".split())
+OBLIQUE = ("gen", "dat", "acc", "inst", "loc")
 GENDERS = frozenset("m1 m2 m3 f n".split())
-PERSON_PARTS = frozenset(("imię", "nazwisko", "guess"))
-# Lower-case words that may sit inside a name without ending its inflected part.
-LINKS = frozenset(("-",))
+PERSON_PARTS = frozenset(("imię", "nazwisko", "pseudonim", "przydomek", "guess"))
+# Words that may sit inside a name without ending its inflected part.
+LINKS = frozenset(("-", "–", "&", "'", "’", '"', "„", "”"))
+COORDINATORS = frozenset(("i", "oraz"))
+QUOTES = frozenset(('"', "„", "“", "«", "»"))
+ROMAN = frozenset("I II III IV V VI VII VIII IX X XI XII XIII XIV XV XVI XVII XVIII XIX XX".split())
+VOWELS = frozenset("aąeęioóuyáéíóúýäëïöüåæøœ")
+# Endings of adjectives in an oblique case: an unknown word with one agrees like one
+# (`Demokratycznej Partii Unionistycznej`).
+ADJECTIVAL = ("skiej", "ckiej", "cznej", "skiego", "ckiego", "cznego", "skiemu", "ckiemu", "cznemu",
+              "skim", "ckim", "cznym", "ską", "cką", "czną")
+# Scoring: a word that agrees with the name's state adds AGREE plus the log of its
+# option's weight; a name part that should agree but cannot costs MISFIT.
+AGREE = 2.0
+MISFIT = -3.0
+CHOSEN = 1.0  # weight of the given reading
+OTHER = 0.25  # weight of Morfeusz's other readings of the given lemma
+ELSE = 0.1  # weight of readings of other lemmas
+NONE = 0.5  # weight of every reading of a word given none Morfeusz knows
+PLURAL = 0.2  # factor for a capitalised word's plural reading of a lemma it has singulars of
+INDECLINABLE = 0.6  # factor for a vowel-final unknown word read as written in an oblique case
+FEMININE = 0.4  # factor for a consonant-final one read so (a woman's surname: `Sturgeon`)
+SPREAD = 1.0  # how a rewrite's weight falls for the rarer cases its ending marks
+GIVEN = 1.0  # how much a tagger's case for an unknown word counts
+GIVEN_CASE = 1.5  # factor for the readings, in the case it came with, of a word read again
+RETRY = 0.3  # factor for the rewrites of a known surname that fits its name's case no other way
+CACHE = 100_000  # names, words and word options kept in memory
 
 
 class Word(NamedTuple):
@@ -45,6 +85,28 @@ class Form(NamedTuple):
     number: str
     gender: str
     names: tuple[str, ...]
+
+
+class Option(NamedTuple):
+    """One way to read a word: a lemma (for a guessed name, its base already), part of
+    speech, case, number and gender ('' gender: any), and how likely it is."""
+
+    lemma: str
+    pos: str
+    case: str
+    number: str
+    gender: str
+    weight: float
+    names: tuple[str, ...] = ()
+    guessed: bool = False  # the lemma is a rewrite of an unknown word, already a base
+
+
+class State(NamedTuple):
+    """The case, number and gender a name's agreeing words share."""
+
+    case: str
+    number: str
+    gender: str
 
 
 def _parts(tag: str) -> list[tuple[str, ...]]:
@@ -71,6 +133,10 @@ def readings(text: str) -> tuple[Form, ...]:
     return tuple(out)
 
 
+def _known(text: str) -> bool:
+    return any(r.pos != "ign" for r in readings(text))
+
+
 @cache
 def generate(lemma: str, pos: str, number: str, gender: str, degree: str) -> str | None:
     """The nominative of a lemma in the given number (and gender, for adjectives)."""
@@ -85,7 +151,7 @@ def generate(lemma: str, pos: str, number: str, gender: str, degree: str) -> str
                 continue
             if pos in ADJECTIVES and (gender not in parts or (degree and degree not in parts)):
                 continue
-            if pos in ADJECTIVES and "neg" in parts:
+            if "neg" in parts:
                 continue
             if pos in NOUNS and gender and gender not in parts:
                 best = best or form
@@ -110,168 +176,425 @@ def _chosen(word: Word) -> Form:
     return _form(word.lemma, parts, word.names)
 
 
-def _matching(word: Word, case: str, number: str | None, gender: str | None,
-              poses: frozenset[str]) -> Form | None:
-    """The word's reading in a given case (and number/gender), its chosen one first."""
-    chosen = _chosen(word)
-    options = (chosen,) + readings(word.text)
-    for form in options:
-        if form.pos in poses and form.case == case and (number is None or form.number == number) \
-                and (gender is None or form.gender == gender):
-            return form
-    return None
-
-
 SUFFIX_CASES = {"a": "gen", "owi": "dat", "em": "inst", "iem": "inst", "m": "inst", "u": "gen",
                 "ego": "gen", "emu": "dat", "go": "gen", "mu": "dat", "im": "inst", "ie": "loc",
                 "y": "gen", "ą": "inst", "ę": "acc", "e": "loc", "i": "gen", "om": "dat",
                 "ów": "gen", "ach": "loc", "ami": "inst"}
 
 
-PLURAL_ENDINGS = ("ów", "ach", "ami", "om", "owie")
+# -- words ---------------------------------------------------------------------------
+
+def _glue_apostrophes(words: Sequence[Word]) -> list[Word]:
+    """`Wordsworth ’ a` as three words: one word `Wordsworth'a`; `ATX - a`: `ATX-a`."""
+    out = list(words)
+    k = 1
+    while k + 1 < len(out):
+        prev, mark, ending = out[k - 1], out[k].text, out[k + 1].text
+        if mark in ("'", "’", "-") and ending in name_lists.SUFFIXES and prev.text[:1].isupper() \
+                and (mark != "-" or not (prev.space_after or out[k].space_after)):
+            glued = prev.text + ("-" if mark == "-" else "'") + ending
+            if name_lists.apostrophe(glued) is not None:
+                out[k - 1:k + 2] = [prev._replace(text=glued, lemma=prev.text, tag="ign",
+                                                  space_after=out[k + 1].space_after)]
+        k += 1
+    return out
 
 
-def _as_guess(word: Word, lemma: str, case: str) -> Word:
-    """The word read as a form of `lemma` in `case` (singular), a guessed name."""
-    gender = _chosen(word).gender or "m1"
-    return word._replace(lemma=lemma, tag=f"subst:sg:{case}:{gender}", names=word.names + ("guess",))
+@cache
+def _tagged(forms: tuple[str, ...]) -> tuple[tuple[str, str, tuple[str, ...]], ...]:
+    """The project tagger's (lemma, tag, qualifiers) for the words of a name read alone."""
+    from wedlug.lang.pl.words import default_analyser, default_tagger
+
+    analyser = default_analyser()
+    found = [analyser.word(form, forms[k + 1] if k + 1 < len(forms) else "") for k, form in enumerate(forms)]
+    return tuple((c.lemma, c.tag, c.names) for c in default_tagger().choose(list(forms), found))
 
 
-def _guessed(word: Word) -> Word:
-    """A word whose lemma is its own spelling, given a real lemma for its case.
+def _split(word: Word) -> list[Word]:
+    """A word that holds several (`Prawno-Ekonomicznym`, `Rady Wojskowo-Rewolucyjnej`, as
+    some corpora give a name they could not tokenise): its tokens, as Morfeusz cuts them."""
+    from wedlug.lang.pl.words import default_analyser
 
-    Morfeusz's reading of that case where it has one (`Orbánem` -> `Orbán`), else the
-    tagger's guess from name endings for an unknown word (`Kammela` -> `Kammel`).
-    A first name from the name lists that the tagger read as a form of a common word
-    (`Tony` of `tona`) or in the vocative stays as written.
-    """
-    glued = name_lists.apostrophe(word.text)
+    analyser = default_analyser()
+    chunks = word.text.split()
+    out: list[Word] = []
+    for k, chunk in enumerate(chunks):
+        segments = analyser.chunk(chunk)
+        for j, seg in enumerate(segments):
+            last = j + 1 == len(segments)
+            # The first part of a compound adjective (`Szkolno-`) is read so only here.
+            adja = next((r.lemma for r in seg.readings if r.tag == "adja"), None)
+            out.append(Word(chunk[seg.start:seg.end], adja or "", "adja" if adja else "ign", (),
+                            word.space_after if k + 1 == len(chunks) and last else last))
+    return out
+
+
+@lru_cache(maxsize=CACHE)
+def _valid(word: Word) -> bool:
+    """Whether the word's given reading is one Morfeusz knows for it (a corpus's tagger
+    may give an unknown word a lemma it made up, `Mustera` read as itself)."""
+    if word.tag == "ign" or "guess" in word.names:
+        return False
+    form = _chosen(word)
+    if not form.case:
+        return True  # nothing to check (`adja`, a preposition, an abbreviation)
+    lemma = word.lemma.lower()
+    return any(r.lemma.lower() == lemma and r.pos == form.pos and r.case == form.case
+               and r.number == form.number for r in readings(word.text))
+
+
+def _prepare(words: Sequence[Word]) -> tuple[list[Word], list[str]]:
+    """Words ready for options: glued, split, and retagged where their reading is not
+    Morfeusz's (the project tagger reads the name alone then); with the case each
+    retagged word was given (a hint still)."""
+    split: list[Word] = []
+    for word in words:
+        if " " in word.text.strip() or (word.tag == "ign" and len(word.text) > 2 and (
+                "-" in word.text[1:-1] or "." in word.text[1:-1])):
+            split += _split(word)
+        else:
+            split.append(word)
+    split = _glue_apostrophes(split)
+    valid = [_valid(w) for w in split]
+    given = ["" if v else _chosen(w).case for w, v in zip(split, valid)]
+    retag = [k for k, w in enumerate(split) if not valid[k] and "guess" not in w.names and _known(w.text)
+             and name_lists.apostrophe(w.text) is None]
+    if retag:
+        tagged = _tagged(tuple(w.text for w in split))
+        for k in retag:
+            lemma, tag, names = tagged[k]
+            split[k] = split[k]._replace(lemma=lemma, tag=tag, names=names)
+    return split, [c if c != "voc" else "" for c in given]
+
+
+def _same(word: str, weight: float) -> list[Option]:
+    """A name as written: a nominative (feminine mostly, when it ends in `a`); in every
+    case too, less likely, when it ends in another vowel (`Pompeo`, `Mattarelli`, which
+    Polish does not decline) or when it is a woman's name ending in a consonant
+    (`Sturgeon`)."""
+    last = word[-1:].lower()
+    if last == "a":
+        return [Option(word, "name", "nom", "sg", "f", weight, guessed=True),
+                Option(word, "name", "nom", "sg", "m1", weight * 0.3, guessed=True)]
+    if last in VOWELS:
+        return [Option(word, "name", case, "sg", "", weight * (1.0 if case == "nom" else INDECLINABLE),
+                       guessed=True) for case in ("nom",) + OBLIQUE]
+    return [Option(word, "name", "nom", "sg", "", weight, guessed=True)] + [
+        Option(word, "name", case, "sg", "f", weight * FEMININE, guessed=True) for case in OBLIQUE]
+
+
+def _gender(gender: str) -> str:
+    """SGJP's finer genders in the NKJP set (`n2` -> `n`); pluralia tantum any gender."""
+    if gender in ("n1", "n2"):
+        return "n"
+    if gender == "p1":
+        return "m1"
+    return "" if gender in ("p2", "p3") else gender
+
+
+@lru_cache(maxsize=CACHE)
+def _unknown_options(word: str) -> tuple[Option, ...]:
+    """Options of a word Morfeusz does not know: itself as written, and the rewrites of
+    its ending, with what they mark."""
+    glued = name_lists.apostrophe(word)
     if glued is not None:
-        return _as_guess(word, glued[0], SUFFIX_CASES[glued[1]])
-    if not word.text[:1].isupper():
-        return word
-    form = _chosen(word)
-    if form.case == "voc":
-        return _not_vocative(word, form)
-    if word.lemma.lower() != word.text.lower():
-        if form.number == "pl" and "guess" in word.names and not word.text.endswith(PLURAL_ENDINGS) \
-                and all(r.pos == "ign" for r in readings(word.text)):
-            # An unknown name read as a plural of a guessed lemma (`Pfizer` of `Pfizera`).
-            return word._replace(lemma=word.text, tag=f"subst:sg:nom:{form.gender or 'm3'}")
-        return word
-    guessed = _unknown(word, form)
-    if guessed is not None:
-        return guessed
-    if "guess" in word.names:
-        # The tagger guessed a name for a word Morfeusz knows (`Departamentu`): its reading.
-        known = readings(word.text)
-        known_nouns = [r for r in known if r.pos in NOUNS and "nazwa_pospolita" in r.names]
-        if known_nouns and len(known_nouns) == len(known):  # only a common noun (not `Kim`)
-            r = known_nouns[0]
-            return word._replace(lemma=r.lemma, tag=f"{r.pos}:{r.number}:{r.case}:{r.gender}",
-                                 names=r.names)
-    if not form.case or form.case == "nom":
-        return _oblique(word)
-    want = (form.case, form.number, form.gender)
-    known_forms = [r for r in readings(word.text) if r.pos != "ign"]
-    for reading in known_forms:
-        if reading.pos in NOUNS and reading.lemma[:1].isupper() and (
-                reading.case, reading.number, reading.gender) == want:
-            return word._replace(lemma=reading.lemma, names=reading.names)
-    if known_forms:
-        return word
-    from wedlug.lang.pl.words import default_tagger  # the tagger's name guesser
-
-    guesses = [(g, _form(g.lemma, parts, ())) for g in default_tagger().guesser.guess(word.text)[1:]
-               for parts in _parts(g.tag)]
-    # The word's exact case, number and gender first; then any gender (taggers often
-    # give an unknown name a default gender).
-    for strict in (True, False):
-        for guess, found in guesses:
-            if found.pos in ("subst", "adj") and (found.case, found.number) == want[:2] and (
-                    not strict or found.gender == want[2]):
-                lemma = guess.lemma if found.pos == "subst" else (
-                    generate(guess.lemma, "adj", found.number, found.gender, "pos") or guess.lemma)
-                return word._replace(lemma=_cased(word.text, lemma), names=word.names + ("guess",))
-    return _oblique(word)
-
-
-def _not_vocative(word: Word, form: Form) -> Word:
-    """News never calls out to a name: another case of the same lemma (`Sejmie` loc),
-    a first name's nominative (`Amelio` -> `Amelia`), else the word as written
-    (`Galileo`, not a vocative of `Galilea`)."""
-    options = readings(word.text)
-    for r in options:
-        if r.lemma == form.lemma and r.case not in ("voc", "nom", "") and r.number == form.number:
-            return word._replace(tag=f"{r.pos}:{r.number}:{r.case}:{r.gender}", names=r.names)
-    if "imię" in form.names:
-        return word
-    if "guess" in word.names and form.lemma != word.text:  # `Philipie`: the locative
-        return word._replace(tag=word.tag.replace(":voc", ":loc"))
-    return word._replace(lemma=word.text, tag=word.tag.replace(":voc", ":nom"))
-
-
-def _first_name(word: Word, following: Word | None) -> Word:
-    """A first name from the name lists before another name word, which the tagger read
-    as a plural or a common word (`Tony` of `tona`, `Greg` of `Grega`): as written."""
+        case = SUFFIX_CASES[glued[1]]
+        return tuple([Option(glued[0], "name", case, "sg", "", 1.0, guessed=True)] + (
+            [Option(glued[0], "name", "acc", "sg", "", 1.0, guessed=True)] if case == "gen" else []))
+    if len(word) > 1 and word.isupper() or not word.isalpha():
+        return tuple(_same(word, 1.0))  # an acronym, a code: as written
+    out: list[Option] = []
     firsts = name_lists.first_names()
-    if following is None or not following.text[:1].isupper() or word.text not in firsts:
-        return word
-    known = readings(following.text)
-    if not ("guess" in following.names or following.tag == "ign" or all(r.pos == "ign" for r in known)
-            or any("nazwisko" in r.names for r in known)):
-        return word  # `Radia Polonia`: not a first name before a surname
-    form = _chosen(word)
-    if word.lemma == word.text or (form.number != "pl" and word.lemma[:1].upper() + word.lemma[1:] in firsts):
-        return word
-    if form.number == "pl" or "nazwa_pospolita" in form.names or "guess" in form.names \
-            or word.tag == "ign" or not form.case:
-        return word._replace(lemma=word.text, tag=f"subst:sg:nom:{form.gender or 'm1'}",
-                             names=("imię",))
-    return word
+    first = name_lists.first_name_base(word)
+    found = name_lists.rewrites(word)
+    if first is None and word not in firsts:
+        first = next((b for b, _, tags in found if tags and b in firsts), None)  # `Phila`: `Phil`
+    for base, p, tags in found:
+        if not tags:
+            # A first name's inflected form (`Theresy`, `Phila`) is seldom a name of its own.
+            out += _same(word, p * (1.5 if word in firsts else 0.1 if first else 1.0))
+            continue
+        if base == first:
+            p = max(p, 1.0)
+            tags = tuple((n, c, "f" if base.endswith("a") else g, k) for n, c, g, k in tags)
+        # Plurals of a guessed name are a family, never a base form here; pluralia
+        # tantum (`Łęgajnach` -> `Łęgajny`) are.
+        kept = [t for t in tags if t[0] == "sg" or t[2] in ("p2", "p3")]
+        top = max((t[3] for t in kept), default=0.0)
+        adjectival = word.lower().endswith(ADJECTIVAL)
+        for number, case, gender, share in kept:
+            # Each case the ending marks at the rewrite's own weight (agreement picks the
+            # case), the rare ones less.
+            out.append(Option(base, "adj" if adjectival else "name", case, number, _gender(gender),
+                              p * (share / top) ** SPREAD, guessed=True))
+    if first is not None and not any(o.lemma == first for o in out):
+        out += [Option(first, "name", case, "sg", "f", 1.0 / 3, guessed=True)
+                for case in ("gen", "dat", "loc")]
+    return tuple(out)
 
 
-def _unknown(word: Word, form: Form) -> Word | None:
-    """An inflected first name Morfeusz does not know (`Theresy` -> `Theresa`)."""
-    if any(r.pos != "ign" for r in readings(word.text)):
-        return None
-    base = name_lists.first_name_base(word.text)
-    if base is None:
-        return None
-    case = next((c for b, c, _ in name_lists.bases(word.text) if b == base), "gen")
-    return _as_guess(word, base, case)
+def _readings_options(word: Word, chosen: Form | None, weight: float) -> list[Option]:
+    """Options from Morfeusz's readings: the chosen one heaviest, the other readings of its
+    lemma next, the rest last (all alike when none was chosen); never a vocative."""
+    out: list[Option] = []
+    seen = set()
+    forms = readings(word.text)
+    if chosen is not None:
+        # The chosen reading with the name qualifiers Morfeusz gives that lemma.
+        names = {n for r in forms if r.lemma == chosen.lemma for n in r.names}
+        chosen = chosen._replace(names=tuple(sorted(names | set(chosen.names))))
+        forms = (chosen,) + forms
+    for r in forms:
+        if r.pos == "ign" or not r.case or r.case == "voc":
+            continue
+        key = (r.lemma, r.pos, r.case, r.number, r.gender)
+        if key in seen:
+            continue
+        seen.add(key)
+        if chosen is None:
+            w = NONE
+        elif r is chosen:
+            w = weight
+        elif r.lemma == chosen.lemma:
+            w = OTHER
+        else:
+            w = ELSE
+        out.append(Option(r.lemma, r.pos, r.case, r.number, _gender(r.gender), w, r.names))
+    if word.text[:1].isupper():
+        # A name is seldom a plural when it may be a singular (`Ukrainy`, `Ligi` are
+        # genitives, `Konrad` no genitive plural of `Konrada`).
+        if any(o.number == "sg" and o.pos in NOUNS for o in out):
+            out = [o._replace(weight=o.weight * PLURAL) if o.number == "pl" and o.pos in NOUNS else o
+                   for o in out]
+    return out
+
+@cache
+def _singular(lemma: str) -> bool:
+    """Whether a lemma has singular forms (not `Chiny`, `Katowice`)."""
+    try:
+        return any(":sg:" in tag for _, _, tag, _, _ in morfeusz().generate(lemma))
+    except RuntimeError:
+        return True
 
 
-def _oblique(word: Word) -> Word:
-    """An unknown name whose ending shows an oblique case, however it was tagged
-    (`Junckerem` -> `Juncker`)."""
-    if any(r.pos != "ign" for r in readings(word.text)):
-        return word
-    base = name_lists.oblique(word.text, _chosen(word).case)
-    if base is None:
-        return word
-    ending = word.text[len(base):].lower()
-    return _as_guess(word, base, SUFFIX_CASES.get(ending, "gen"))
+def _plural_name(form: Form) -> bool:
+    """A plural that may well stand for itself in a name: of a people (`Rosjan`) or of a
+    plurale tantum (`Chin`)."""
+    return (form.lemma[:1].isupper() and "nazwa_pospolita" in form.names) or not _singular(form.lemma)
 
 
-def _is_name_part(word: Word) -> bool:
-    return bool(PERSON_PARTS & set(word.names)) or word.tag == "ign"
+@lru_cache(maxsize=CACHE)
+def options(word: Word, given: str = "") -> tuple[Option, ...]:
+    """Every way to read one word of a name, weighted (cached). `given` is the case of
+    the reading the word came with when Morfeusz does not know that reading (a corpus
+    tagger's guess): it still says something. So does the case a tagger gives a word
+    Morfeusz does not know (`names.given_factors`)."""
+    text = word.text
+    if name_lists.apostrophe(text) is not None:
+        return _unknown_options(text)
+    chosen = _chosen(word)
+    if not _known(text):
+        out = list(_unknown_options(text)) if text[:1].isupper() else []
+        # The case a tagger read in context says whether the word stays as written.
+        case = chosen.case if "guess" in word.names else given
+        if case and case != "voc" and name_lists.apostrophe(text) is None:
+            same, changed = name_lists.given_factors(text, case)
+            out = [o._replace(weight=o.weight * (same if o.lemma == text else changed) ** GIVEN) for o in out]
+        return tuple(out)
+    if len(text) > 1 and text.isupper():
+        # An acronym: as written, unless Morfeusz knows it as one (`MSZ`, not `DUP` of `dupa`).
+        known = [r for r in readings(text) if r.lemma.isupper() and r.case and r.case != "voc"]
+        if not known:
+            return tuple(_same(text, 1.0))
+    usable = chosen.case and chosen.case != "voc" and chosen.pos != "ign" and _valid(word)
+    out = _readings_options(word, chosen if usable else None, CHOSEN if not given else CHOSEN / 2)
+    if given:
+        out = [o._replace(weight=o.weight * GIVEN_CASE) if o.case == given else o for o in out]
+    if text[:1].isupper() and text.isalpha() and not text.isupper() and len(text) > 2 \
+            and all(r.number == "pl" and r.case in ("gen", "acc") and not _plural_name(r)
+                    for r in readings(text) if r.case):
+        # All Morfeusz knows is a plural genitive of a singular word (`Trun` of `truna`,
+        # `West` of `westa`): more likely a name as written.
+        out += [o._replace(weight=o.weight * 1.5) for o in _unknown_options(text)]
+    if not out:  # only a vocative (`Mario`): news calls out to no one
+        out = _same(text, 1.0)
+    return tuple(out)
 
 
-def _inflect(word: Word, form: Form, gender: str, number: str) -> str:
+# -- the name ----------------------------------------------------------------------
+
+def _skip(word: Word) -> bool:
+    """A word inside a name that neither agrees nor ends the agreeing part."""
+    return word.text in LINKS or word.tag.startswith(("adja", "brev", "interp", "dig", "romandig")) \
+        or word.text in ROMAN or not word.text[:1].isalpha()
+
+
+def _personal(word: Word, opts: Sequence[Option]) -> bool:
+    """A name part: a capitalised word Morfeusz does not know, or knows as a proper noun
+    (a first name, a surname; `Simonem Ammanem` though `Amman` is a city)."""
+    if not word.text[:1].isupper():
+        return False
+    if not _known(word.text):
+        return True
+    return any(o.guessed or PERSON_PARTS & set(o.names) or (o.pos in NOUNS and o.lemma[:1].isupper())
+               for o in opts)
+
+
+def _masculine(gender: str) -> bool:
+    return gender in ("m1", "m2", "m3")
+
+
+def _genders_agree(one: str, other: str) -> bool:
+    return not one or not other or one == other or (_masculine(one) and _masculine(other))
+
+
+def _fit(opts: Sequence[Option], state: State, *, adjective: bool) -> Option | None:
+    """The heaviest option of a word that agrees with the state: an adjective in case,
+    number and gender; a name part in case (and number)."""
+    best = None
+    for o in opts:
+        if o.case != state.case:
+            continue
+        if adjective:
+            if o.pos not in ADJECTIVES or o.number != state.number or (
+                    o.gender and state.gender and o.gender != state.gender):
+                continue
+        elif o.pos in ADJECTIVES or (o.number and o.number != state.number and not o.guessed) \
+                or not _genders_agree(o.gender, state.gender):
+            continue
+        if best is None or o.weight > best.weight:
+            best = o
+    return best
+
+
+def _score(weight: float) -> float:
+    return AGREE + math.log(max(weight, 1e-6))
+
+
+class Reading(NamedTuple):
+    """A name's chosen analysis: its state and the option each inflected word takes."""
+
+    score: float
+    state: State
+    chosen: dict[int, Option]
+    genders: dict[int, str]  # a word's own gender, where it agrees with another than the head
+
+
+def _analyse(words: Sequence[Word], opts: Sequence[list[Option]], head: int) -> Reading | None:
+    """The best state for a name with its head at `head`, and the options that agree."""
+    best: Reading | None = None
+    states: dict[State, Option] = {}
+    for o in opts[head]:
+        if o.pos in ADJECTIVES:
+            continue
+        state = State(o.case, o.number or "sg", o.gender)
+        if state not in states or o.weight > states[state].weight:
+            states[state] = o
+    for state, head_option in states.items():
+        # A person or another name of name parts (the tagger read the head as a name, as
+        # next to an unknown word: `Fransem Timmermansem`).
+        person = words[head].text[:1].isupper() and (head_option.guessed or bool(
+            PERSON_PARTS & set(head_option.names)) or not _known(words[head].text)
+            or "guess" in words[head].names)
+        score = _score(head_option.weight)
+        chosen = {head: head_option}
+        genders: dict[int, str] = {}
+        gender = state.gender
+        ok = True
+        for k in range(head - 1, -1, -1):  # words before the head: they must agree
+            word = words[k]
+            if _skip(word) or not word.text[:1].isalnum():
+                continue
+            found = _fit(opts[k], state._replace(gender=gender), adjective=True) if gender else None
+            if found is None and not gender:
+                found = next((o for o in opts[k] if o.pos in ADJECTIVES and o.case == state.case
+                              and o.number == state.number), None)
+            if found is None and _personal(word, opts[k]):
+                found = _fit(opts[k], state, adjective=False)
+            if found is None:
+                ok = False
+                break
+            chosen[k] = found
+            score += _score(found.weight)
+        if not ok:
+            continue
+        local = state  # what the next adjective agrees with
+        for k in range(head + 1, len(words)):
+            word = words[k]
+            if word.text in QUOTES:
+                break  # a title in quotes stays as written
+            if _skip(word):
+                continue
+            if word.text in COORDINATORS and k - 1 in chosen and k + 1 < len(words):
+                # `Prawa i Sprawiedliwości`, `Europy Środkowej i Wschodniej`: what follows
+                # the conjunction in the same case is coordinated, each part its own.
+                following = opts[k + 1]
+                found = _fit(following, local, adjective=True) if chosen[k - 1].pos in ADJECTIVES else next(
+                    (o for o in sorted(following, key=lambda o: -o.weight) if o.pos in NOUNS
+                     and o.case == local.case and words[k + 1].text[:1].isupper()), None)
+                if found is None:
+                    break
+                continue
+            found = _fit(opts[k], local, adjective=True)
+            coordinated = words[k - 1].text in COORDINATORS and k - 2 in chosen
+            if found is None and coordinated:
+                found = next((o for o in sorted(opts[k], key=lambda o: -o.weight) if o.pos in NOUNS
+                              and o.case == local.case), None)
+                if found is not None:
+                    chosen[k] = found
+                    genders[k] = found.gender
+                    score += _score(found.weight)
+                    continue
+            if found is None and words[k - 1].text in ("-", "–") and k - 2 in chosen:
+                # The second part of a compound name (`Bielsko-Biała`, `Meklemburgia-Pomorze
+                # Przednie`): in the same case, in its own gender.
+                found = _fit(opts[k], local._replace(gender=""), adjective=True) or next(
+                    (o for o in sorted(opts[k], key=lambda o: -o.weight) if o.pos in NOUNS
+                     and o.case == local.case and o.number == local.number), None)
+                if found is not None:
+                    local = local._replace(gender=found.gender or local.gender)
+                    chosen[k] = found
+                    genders[k] = local.gender
+                    score += _score(found.weight)
+                    continue
+            if found is None and person and _personal(word, opts[k]):
+                found = _fit(opts[k], state, adjective=False)
+                if found is None and _known(word.text):
+                    # A surname Morfeusz knows in other forms only (`Jamesa Bonda`): the
+                    # rewrites of its ending.
+                    found = _fit([o._replace(weight=o.weight * RETRY) for o in _unknown_options(word.text)
+                                  if o.lemma != word.text or o.case == "nom"], state, adjective=False)
+                if found is None:
+                    score += MISFIT
+                    continue
+            if found is None:
+                break
+            chosen[k] = found
+            genders[k] = local.gender
+            score += _score(found.weight)
+        if best is None or score > best.score:
+            best = Reading(score, state, chosen, genders)
+    return best
+
+
+def _spell(word: Word, option: Option, state: State) -> str:
     """The nominative spelling of one agreeing word."""
-    if form.case == "nom" or "guess" in form.names:
-        if "guess" in form.names and form.case != "nom":
-            return _cased(word.text, form.lemma)
+    if option.guessed:
+        return option.lemma if option.lemma[:1].isupper() == word.text[:1].isupper() \
+            else _cased(word.text, option.lemma)
+    if option.case == "nom" and option.number == state.number:
         return word.text
-    if form.pos in ADJECTIVES:
+    if option.pos in ADJECTIVES:
         degree = next((p for p in word.tag.split(":") if p in ("pos", "com", "sup")), "pos")
-        made = generate(form.lemma, form.pos, number, gender, degree if form.pos == "adj" else "")
-    elif form.number == "sg" and form.pos == "subst":
-        made = form.lemma
+        made = generate(option.lemma, option.pos, state.number, state.gender or option.gender,
+                        degree if option.pos == "adj" else "")
+    elif option.number == "sg" and option.pos == "subst":
+        made = option.lemma
     else:
-        made = generate(form.lemma, form.pos, form.number, form.gender, "")
-    return _cased(word.text, made) if made else word.text
+        made = generate(option.lemma, option.pos, option.number, option.gender, "")
+    if not made or made.lower() == word.text.lower():
+        return word.text  # the nominative, however the lemma is spelt (`Covid` of `COVID`)
+    return _cased(word.text, made)
 
 
 def _join(words: Sequence[Word], spelled: Sequence[str]) -> str:
@@ -283,81 +606,116 @@ def _join(words: Sequence[Word], spelled: Sequence[str]) -> str:
     return "".join(out)
 
 
-def _glue_apostrophes(words: Sequence[Word]) -> list[Word]:
-    """`Wordsworth ’ a` as three words: one word `Wordsworth’a`."""
-    out = list(words)
-    k = 1
-    while k + 1 < len(out):
-        if out[k].text in ("'", "’") and out[k + 1].text in name_lists.SUFFIXES \
-                and out[k - 1].text[:1].isupper():
-            prev = out[k - 1]
-            out[k - 1:k + 2] = [prev._replace(text=prev.text + "'" + out[k + 1].text, lemma=prev.text,
-                                              space_after=out[k + 1].space_after)]
-        k += 1
+def _adjectival(words: Sequence[Word], opts: Sequence[list[Option]]) -> str:
+    """A name of adjectives only (`Staromiejską`, `Sadurskiego`): each in the nominative
+    of its own gender and number."""
+    spelled = [w.text for w in words]
+    for k, word in enumerate(words):
+        adjectives = [o for o in opts[k] if o.pos in ADJECTIVES]
+        if not adjectives:
+            continue
+        o = max(adjectives, key=lambda o: o.weight)
+        if o.case != "nom":
+            spelled[k] = _spell(word, o, State(o.case, o.number, o.gender))
+    return _join(words, spelled)
+
+
+# Words that stay lower-case inside a title-cased name.
+SMALL = frozenset("i a w we z ze na do dla o od oraz ds der de di da von van the of and".split())
+
+
+def _title(words: Sequence[Word]) -> Sequence[Word]:
+    """A name written in capitals (`PREZYDENT RZECZYPOSPOLITEJ POLSKIEJ`, a headline's
+    byline) in title case, so its words are read as words; an acronym alone stays."""
+    letters = [w.text for w in words if w.text.isalpha()]
+    if len(letters) < 2 or not all(t.isupper() for t in letters) or max(map(len, letters)) < 4:
+        return words
+    out = []
+    for k, w in enumerate(words):
+        if w.text.isalpha() and (len(w.text) > 1 or k == 0):
+            text = w.text.lower() if k and w.text.lower() in SMALL else w.text[:1] + w.text[1:].lower()
+            out.append(w._replace(text=text))
+        else:
+            out.append(w)
     return out
+
+
+def _first_names(words: Sequence[Word], opts: list[list[Option]]) -> None:
+    """A first name from the lists before a surname, which Morfeusz reads only as a
+    common word or a plural (`Tony` of `tona`, `Greg` of `Grega`): as written, mostly."""
+    firsts = name_lists.first_names()
+    for k in range(len(words) - 1):
+        word, following = words[k], words[k + 1]
+        if not word.text[:1].isupper() or not following.text[:1].isupper() or not opts[k + 1]:
+            continue
+        if not (not _known(following.text) or "guess" in following.names
+                or any("nazwisko" in r.names for r in readings(following.text))):
+            continue  # `Radia Polonia`, `Radia ZET`: not a first name before a surname
+        if any("imię" in o.names for o in opts[k]):
+            top = max(opts[k], key=lambda o: o.weight)
+            if "imię" not in top.names:
+                # Its first-name readings before the common word's (`Willa Huttona`: `Will`).
+                opts[k] = [o._replace(weight=max(o.weight, top.weight)) if "imię" in o.names
+                           and o.number == "sg" else o for o in opts[k]]
+            continue
+        if word.text not in firsts:
+            continue
+        found = [o for o in readings(word.text) if o.pos in NOUNS and o.case and o.case != "voc"]
+        if any(o.number == "sg" and o.lemma[:1].isupper() for o in found):
+            continue  # a Polish first name Morfeusz knows: its readings say its case
+        opts[k] = [o for o in opts[k] if not o.guessed] + [
+            Option(word.text, "name", case, "sg", "", 2.0 if case == "nom" else 1.0, guessed=True)
+            for case in ("nom",) + OBLIQUE]
 
 
 def base_form(words: Sequence[Word], *, adjective: bool = False) -> str:
     """Return the nominative base form of a name given its words with chosen readings.
 
     `adjective` says the name is an adjective (`serbskich` -> `serbski`): the lemma.
+    Names recur across articles: their base forms are cached.
     """
+    return _base_form(tuple(words), adjective)
+
+
+@lru_cache(maxsize=CACHE)
+def _base_form(words: tuple[Word, ...], adjective: bool) -> str:
     if not words:
         return ""
-    words = _glue_apostrophes(words)
-    spelled = [w.text for w in words]
-    if adjective and len(words) == 1:
+    if adjective and len(words) == 1 and " " not in words[0].text:
         return words[0].lemma if words[0].tag.startswith("adj") else words[0].text
-    words = [_guessed(_first_name(w, words[k + 1] if k + 1 < len(words) else None))
-             for k, w in enumerate(words)]
-    head = next((k for k, w in enumerate(words) if w.tag.split(":")[0] in NOUNS), None)
-    if head is None:
-        # An adjectival name (`Staromiejską`, `Sadurskiego`): each adjective in its own
-        # gender and number.
-        for k, word in enumerate(words):
-            form = _chosen(word)
-            if form.pos in ADJECTIVES and form.case and form.case != "nom":
-                spelled[k] = _inflect(word, form, form.gender, form.number)
+    titled = _title(words)
+    if titled is not words:
+        # A name in capitals: in title case when it is inflected or a person's (a byline),
+        # else as written (`TOWARZYSTWO PRZYJACIÓŁ OZORKOWA`).
+        titled_base = base_form(titled)
+        person = titled[0].text in name_lists.first_names()
+        if titled_base != _join(titled, [w.text for w in titled]) or person:
+            return titled_base
+        return _join(words, [w.text for w in words])
+    prepared, given = _prepare(words)
+    return _inflected(prepared, given)
+
+
+def _inflected(words: list[Word], given: list[str]) -> str:
+    """The base form of a prepared name."""
+    opts = [list(options(w, given[k])) if not _skip(w) else [] for k, w in enumerate(words)]
+    _first_names(words, opts)
+    heads = [k for k, word in enumerate(words) if not _skip(word) and opts[k]
+             and max(opts[k], key=lambda o: o.weight).pos in NOUNS | {"name"}]
+    if not heads:
+        return _adjectival(words, opts)
+    best = _analyse(words, opts, heads[0])
+    if len(heads) > 1 and any(o.pos in ADJECTIVES for o in opts[heads[0]]) \
+            and (best is None or heads[1] not in best.chosen):
+        # The first noun may be an adjective of the second (`Krupskim Młynie`: a surname
+        # `Krupski` or the adjective of `Krupski Młyn`): the better reading of the two.
+        second = _analyse(words, opts, heads[1])
+        if second is not None and heads[0] in second.chosen and (best is None or second.score > best.score):
+            best = second
+    spelled = [w.text for w in words]
+    if best is None:
         return _join(words, spelled)
-    hform = _chosen(words[head])
-    if not hform.case or hform.case == "nom":
-        return _join(words, spelled)
-    case, number, gender = hform.case, hform.number, hform.gender
-    # Words before the head: adjectives (and name parts) agreeing with it.
-    for k in range(head):
-        word = words[k]
-        if word.text in LINKS or word.tag.startswith("adja"):
-            continue
-        found = _matching(word, case, number, gender, ADJECTIVES)
-        if found is None and _is_name_part(word):
-            found = _matching(word, case, None, None, NOUNS) or _chosen(word)
-        if found is None and (word.tag == "ign" or "guess" in word.names):
-            found = _chosen(word)
-        if found is None:
-            if word.text[:1].isalpha():
-                return _join(words, spelled)  # not a noun phrase we understand
-            continue
-        spelled[k] = _inflect(word, found, gender, number)
-    spelled[head] = _inflect(words[head], hform, gender, number)
-    head_is_person = _is_name_part(words[head]) or "nazwa_pospolita" in hform.names
-    for k in range(head + 1, len(words)):
-        word = words[k]
-        if word.text in LINKS or word.tag.startswith("adja"):
-            continue  # `Środkowo-Wschodniej`: the first part stays as written
-        form = _matching(word, case, number, gender, ADJECTIVES)  # type: ignore[assignment]
-        if form is None and head_is_person and _is_name_part(word):
-            form = _matching(word, case, None, None, NOUNS)
-            if form is None and (word.tag == "ign" or "guess" in word.names):
-                form = _chosen(word)
-        if form is not None and form.case == "nom" and case != "nom" and head_is_person \
-                and all(r.pos == "ign" for r in readings(word.text)):
-            # An unknown surname tagged nominative after a first name in another case
-            # (`Harry'ego Wrenhama`): its base for the first name's case, if its ending has one.
-            base = next((b for b, c, _ in name_lists.bases(word.text) if c == case), None)
-            if base and base != word.text:
-                spelled[k] = _cased(word.text, base)
-                continue
-        if form is None:
-            break
-        spelled[k] = _inflect(word, form, gender, number)
+    for k, option in best.chosen.items():
+        gender = best.genders.get(k) or best.state.gender or option.gender
+        spelled[k] = _spell(words[k], option, best.state._replace(gender=gender))
     return _join(words, spelled)
