@@ -80,14 +80,39 @@ def _choose_path(edges: dict[int, dict[int, list[Reading]]], last: int) -> list[
     return min(finished, key=lambda p: (not verbal(p), len(p)))
 
 
+_TAGS: dict[int, str] = {}
+_NAMES: dict[int, tuple[str, ...]] = {}
+_LABELS: dict[int, tuple[str, ...]] = {}
+
+
+def _interpretations(chunk: str) -> list[tuple[int, int, str, str, str, tuple[str, ...], tuple[str, ...]]]:
+    """Morfeusz's interpretations of a chunk, as `morfeusz2.Morfeusz.analyse` gives them
+    (compact tags, DAG order), with tags, names and labels looked up once per id: the
+    wrapper asks the dictionary for them on every interpretation."""
+    wrapper = morfeusz()
+    raw = wrapper._morfeusz_obj
+    out = []
+    for interp in raw.analyse(chunk):
+        tag = _TAGS.get(interp.tagId)
+        if tag is None:
+            tag = _TAGS[interp.tagId] = interp.getTag(raw)
+        names = _NAMES.get(interp.nameId)
+        if names is None:
+            names = _NAMES[interp.nameId] = tuple(interp.getName(raw))
+        labels = _LABELS.get(interp.labelsId)
+        if labels is None:
+            labels = _LABELS[interp.labelsId] = tuple(interp.getLabels(raw))
+        out.append((interp.startNode, interp.endNode, interp.orth, interp.lemma, tag, names, labels))
+    return out
+
+
 def analyse_chunk(chunk: str) -> tuple[Segment, ...]:
     """Return the segments of a whitespace-free chunk with their readings."""
     edges: dict[int, dict[int, list[Reading]]] = {}
     orths: dict[tuple[int, int], str] = {}
     last = 0
-    for i, j, (orth, lemma, tag, names, labels) in morfeusz().analyse(chunk):
-        edges.setdefault(i, {}).setdefault(j, []).append(
-            Reading(strip_qualifier(lemma), tag, tuple(names), tuple(labels)))
+    for i, j, orth, lemma, tag, names, labels in _interpretations(chunk):
+        edges.setdefault(i, {}).setdefault(j, []).append(Reading(strip_qualifier(lemma), tag, names, labels))
         orths[(i, j)] = orth
         last = max(last, j)
     path = _choose_path(edges, last)

@@ -96,6 +96,7 @@ class Tagger:
     _static: dict[tuple[str, Candidate], float] = field(default_factory=dict, repr=False)
     _cands: dict[tuple[str, tuple[Reading, ...]], list[Candidate]] = field(default_factory=dict, repr=False)
     _pair: dict[tuple[Any, ...], float] = field(default_factory=dict, repr=False)
+    _ahead: dict[tuple[str, ...], float] = field(default_factory=dict, repr=False)
     _static_lists: dict[tuple[Any, ...], tuple[Sequence[Candidate], list[float]]] = field(
         default_factory=dict, repr=False)
     _prefix_set: frozenset[str] | None = field(default=None, repr=False)
@@ -149,25 +150,27 @@ class Tagger:
                      next_shapes: frozenset[str], cand: Candidate) -> list[str]:
         """The context features that depend on tags alone: the previous two readings and
         the next token's classes and shapes (summed once per combination in `decode`)."""
+        nagree = _next_agreement(cand, next_shapes, _case_numbers(next_shapes))
+        return Tagger.prev_features(prev, prev2, cand) + [
+            "np|" + next_pos + "|" + cand.shape,
+            "na|" + next_pos + "|" + cand.pos + "|" + nagree,
+        ]
+
+    @staticmethod
+    def prev_features(prev: Candidate | None, prev2: Candidate | None, cand: Candidate) -> list[str]:
+        """The tag features that look back: the previous two readings and agreement."""
         pshape = prev.shape if prev else "<s>"
         ppos = prev.pos if prev else "<s>"
         agree = "-"
         if prev and prev.case and cand.case:
             agree = str(prev.case == cand.case) + str(prev.number == cand.number) + str(
                 prev.gender == cand.gender)
-        nagree = "-"
-        if cand.case and next_shapes:
-            nagree = ("A" if f"{cand.case}:{cand.number}:{cand.gender}" in next_shapes
-                      else "c" if any(x.startswith(cand.case + ":" + cand.number) for x in next_shapes)
-                      else "n")
         return [
             "pp|" + ppos + "|" + cand.pos,
             "ps|" + pshape + "|" + cand.shape,
             "pt|" + (prev.tag if prev else "<s>") + "|" + cand.tag,
             "ag|" + ppos + "|" + cand.pos + "|" + agree,
             "p2|" + (prev2.pos if prev2 else "<s>") + "|" + ppos + "|" + cand.pos,
-            "np|" + next_pos + "|" + cand.shape,
-            "na|" + next_pos + "|" + cand.pos + "|" + nagree,
         ]
 
     # -- scoring ----------------------------------------------------------------
@@ -255,13 +258,16 @@ class Tagger:
         """Greedy left-to-right choice among given candidates.
 
         Scores exactly what `static_features` + `context_features` give, but the features
-        that depend only on tags (the previous tags, the next token's classes) are summed
-        once per tag combination and cached, and per-position strings are built once.
+        that depend only on tags are summed once and cached: those looking back per
+        (previous tag, the one before's class, tag), those looking ahead per (next token's
+        classes, shape, class, agreement); per-position strings are built once.
         """
         w = self.weights
-        pair = self._pair
-        if len(pair) > 300_000:
-            pair.clear()
+        back, ahead = self._pair, self._ahead
+        if len(back) > 300_000:
+            back.clear()
+        if len(ahead) > 300_000:
+            ahead.clear()
         chosen: list[Candidate] = []
         n = len(forms)
         for i, options in enumerate(cands):
@@ -277,6 +283,7 @@ class Tagger:
             next_form = forms[i + 1] if i + 1 < n else "</s>"
             next_pos = _ambiguity(cands[i + 1]) if i + 1 < n else "</s>"
             next_shapes = _shapes(cands[i + 1]) if i + 1 < n else frozenset()
+            next_cn = _case_numbers(next_shapes)
             form = forms[i]
             prev_tag = prev.tag if prev else "<s>"
             prev2_pos = prev2.pos if prev2 else "<s>"
@@ -296,13 +303,20 @@ class Tagger:
             statics = self._static_scores(form, options)
             best, best_score = options[0], float("-inf")
             for cand, static in zip(options, statics):
-                key = (prev_tag, prev2_pos, cand.tag, next_pos, next_shapes)
-                tags = pair.get(key)
-                if tags is None:
-                    tags = pair[key] = sum(w.get(f, 0.0) for f in self.tag_features(
-                        prev, prev2, next_pos, next_shapes, cand))
-                score = static + tags + w.get(bos + str(cand.lemma[:1].isupper()) + "|" + (
-                    cand.names[0] if cand.names else "") + bos_end, 0.0)
+                key = (prev_tag, prev2_pos, cand.tag)
+                looking_back = back.get(key)
+                if looking_back is None:
+                    looking_back = back[key] = sum(
+                        w.get(f, 0.0) for f in self.prev_features(prev, prev2, cand))
+                nagree = _next_agreement(cand, next_shapes, next_cn)
+                key2 = (next_pos, cand.shape, cand.pos, nagree)
+                looking_ahead = ahead.get(key2)
+                if looking_ahead is None:
+                    looking_ahead = ahead[key2] = w.get("np|" + next_pos + "|" + cand.shape, 0.0) + w.get(
+                        "na|" + next_pos + "|" + cand.pos + "|" + nagree, 0.0)
+                score = static + looking_back + looking_ahead + w.get(
+                    bos + str(cand.lemma[:1].isupper()) + "|" + (cand.names[0] if cand.names else "")
+                    + bos_end, 0.0)
                 if pw:
                     score += w.get(pw + cand.shape, 0.0)
                 if nw:
@@ -413,6 +427,23 @@ _OPENERS = frozenset(("„", "\"", "«", "»", "(", "-", "–", "—", ":", "*",
 def _shapes(options: Sequence[Candidate]) -> frozenset[str]:
     """The `case:number:gender` triples a token's candidates offer."""
     return frozenset(f"{c.case}:{c.number}:{c.gender}" for c in options if c.case)
+
+
+def _case_numbers(shapes: frozenset[str]) -> frozenset[str]:
+    """The `case:number` pairs of a token's `case:number:gender` shapes."""
+    return frozenset(x.rsplit(":", 1)[0] for x in shapes)
+
+
+def _next_agreement(cand: Candidate, next_shapes: frozenset[str], next_cn: frozenset[str]) -> str:
+    """How a candidate agrees with what the next token may be: A(ll), c(ase and number), n(o)."""
+    if not cand.case or not next_shapes:
+        return "-"
+    if f"{cand.case}:{cand.number}:{cand.gender}" in next_shapes:
+        return "A"
+    prefix = cand.case + ":" + cand.number
+    if not cand.number:  # no number: any shape of that case will do, as a prefix
+        return "c" if any(x.startswith(prefix) for x in next_shapes) else "n"
+    return "c" if prefix in next_cn else "n"
 
 
 def _ambiguity(options: Sequence[Candidate]) -> str:
