@@ -183,14 +183,21 @@ class Tagger:
                 if f[:3] in ("pw|", "nw|", "pl|", "nl|") and f.count("|") >= 2)
         return self._prefix_set
 
-    def _static_scores(self, form: str, options: Sequence[Candidate]) -> list[float]:
-        """Static scores of a token's candidates, cached per candidate list."""
-        key = (form, id(options), len(options))
+    def _static_scores(self, form: str, options: Sequence[Candidate], bos: str = "",
+                       bos_end: str = "") -> list[float]:
+        """Static scores of a token's candidates plus their sentence-start feature (`bos`
+        and `bos_end` frame it; it depends on the position only through them), cached
+        per candidate list and frame."""
+        key = (form, id(options), len(options), bos, bos_end)
         found = self._static_lists.get(key)
         if found is None or found[0] is not options:
             if len(self._static_lists) > 200_000:
                 self._static_lists.clear()
-            found = self._static_lists[key] = (options, [self._static_score(form, c) for c in options])
+            w = self.weights
+            scores = [self._static_score(form, c) + (w.get(
+                bos + str(c.lemma[:1].isupper()) + "|" + (c.names[0] if c.names else "") + bos_end, 0.0)
+                if bos else 0.0) for c in options]
+            found = self._static_lists[key] = (options, scores)
         return found[1]
 
     def _static_score(self, form: str, cand: Candidate) -> float:
@@ -300,7 +307,7 @@ class Tagger:
             first = prev_form == "<s>" or prev_form in _OPENERS
             bos = "bos|" + str(first) + ("C" if form[:1].isupper() else "l")
             bos_end = "|" + str(next_form[:1].isupper())
-            statics = self._static_scores(form, options)
+            statics = self._static_scores(form, options, bos, bos_end)
             best, best_score = options[0], float("-inf")
             for cand, static in zip(options, statics):
                 key = (prev_tag, prev2_pos, cand.tag)
@@ -308,15 +315,18 @@ class Tagger:
                 if looking_back is None:
                     looking_back = back[key] = sum(
                         w.get(f, 0.0) for f in self.prev_features(prev, prev2, cand))
-                nagree = _next_agreement(cand, next_shapes, next_cn)
+                if not cand.case or not next_shapes:
+                    nagree = "-"
+                elif f"{cand.case}:{cand.number}:{cand.gender}" in next_shapes:
+                    nagree = "A"
+                else:
+                    nagree = _next_agreement(cand, next_shapes, next_cn)
                 key2 = (next_pos, cand.shape, cand.pos, nagree)
                 looking_ahead = ahead.get(key2)
                 if looking_ahead is None:
                     looking_ahead = ahead[key2] = w.get("np|" + next_pos + "|" + cand.shape, 0.0) + w.get(
                         "na|" + next_pos + "|" + cand.pos + "|" + nagree, 0.0)
-                score = static + looking_back + looking_ahead + w.get(
-                    bos + str(cand.lemma[:1].isupper()) + "|" + (cand.names[0] if cand.names else "")
-                    + bos_end, 0.0)
+                score = static + looking_back + looking_ahead
                 if pw:
                     score += w.get(pw + cand.shape, 0.0)
                 if nw:
