@@ -13,6 +13,7 @@ import gzip
 import json
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import cache
 from itertools import product
 from pathlib import Path
 from typing import Any
@@ -44,16 +45,23 @@ class Candidate:
 
 def expand(reading: Reading, gap: int = 0) -> list[Candidate]:
     """Expand a compact Morfeusz tag into one candidate per full tag."""
-    slots = [part.split(".") for part in reading.tag.split(":")]
+    return [Candidate(reading.lemma, tag, pos, case, number, gender, reading.names, reading.labels,
+                      reading.guessed, gap, shape)
+            for tag, pos, case, number, gender, shape in _full_tags(reading.tag)]
+
+
+@cache
+def _full_tags(compact: str) -> tuple[tuple[str, str, str, str, str, str], ...]:
+    """The full tags a compact tag stands for, each with its class, case, number, gender
+    and shape (a few hundred distinct compact tags occur, so this is computed once each)."""
+    slots = [part.split(".") for part in compact.split(":")]
     out = []
     for parts in product(*slots):
         case = next((p for p in parts if p in CASES), "")
         number = next((p for p in parts if p in NUMBERS), "")
         gender = next((p for p in parts if p in GENDERS), "")
-        out.append(Candidate(reading.lemma, ":".join(parts), parts[0], case, number, gender,
-                             reading.names, reading.labels, reading.guessed, gap,
-                             f"{parts[0]}:{case}:{number}"))
-    return out
+        out.append((":".join(parts), parts[0], case, number, gender, f"{parts[0]}:{case}:{number}"))
+    return tuple(out)
 
 
 @dataclass
