@@ -85,7 +85,7 @@ _NAMES: dict[int, tuple[str, ...]] = {}
 _LABELS: dict[int, tuple[str, ...]] = {}
 
 
-def _interpretations(chunk: str) -> list[tuple[int, int, str, str, str, tuple[str, ...], tuple[str, ...]]]:
+def interpretations(chunk: str) -> list[tuple[int, int, str, str, str, tuple[str, ...], tuple[str, ...]]]:
     """Morfeusz's interpretations of a chunk, as `morfeusz2.Morfeusz.analyse` gives them
     (compact tags, DAG order), with tags, names and labels looked up once per id: the
     wrapper asks the dictionary for them on every interpretation."""
@@ -111,7 +111,7 @@ def analyse_chunk(chunk: str) -> tuple[Segment, ...]:
     edges: dict[int, dict[int, list[Reading]]] = {}
     orths: dict[tuple[int, int], str] = {}
     last = 0
-    for i, j, orth, lemma, tag, names, labels in _interpretations(chunk):
+    for i, j, orth, lemma, tag, names, labels in interpretations(chunk):
         edges.setdefault(i, {}).setdefault(j, []).append(Reading(strip_qualifier(lemma), tag, names, labels))
         orths[(i, j)] = orth
         last = max(last, j)
