@@ -79,8 +79,8 @@ def time_words() -> TimeWords:
     months = {row[0]: int(row[1]) for row in rows("months.tsv")}
     lemmas = frozenset().union(months, by_kind["weekday"], by_kind["shift"], by_kind["unit"],
                                by_kind["season"], by_kind["part"], _HOLIDAY_STARTS, _YEARLY,
-                               _FRACTIONS, ("ostatni", "następny", "kolejny", "najbliższy", "cały",
-                                            "wiele", "weekend", "święto", "godzina"),
+                               _FRACTIONS, _STRETCH_LEMMAS,
+                               ("cały", "wiele", "weekend", "święto", "godzina"),
                                by_kind.get("anchor", {}), by_kind.get("event", {}))
     forms = _STARTERS | frozenset(by_kind["day"]) | frozenset(by_kind["set"])
     prefix_words = frozenset(p.split(" ")[0] for p in by_kind["prefix"])
@@ -347,7 +347,7 @@ class SentenceTimes:
         elif number is not None:
             k = number.last + 1
             count = number.low if number.exact else None
-            while k < len(self.tokens) and self.low[k].startswith(_MODIFIER_STEMS):
+            while k < len(self.tokens) and self.stretch_word(k):
                 k += 1  # `w ciągu trzech najbliższych dni`
         else:
             k, count = i, 1.0
@@ -374,11 +374,7 @@ class SentenceTimes:
             return None
         else:
             end += 1
-        if self.anchor is None or count is None:
-            return Found(i, end)
-        moved = cal.shift(self.anchor, unit, -count)
-        grain = {"W": "day", "D": "day"}.get(unit, cal.GRAIN_OF_UNIT.get(unit, ""))
-        return Found(i, end, point=cal.from_date(moved, grain) if moved and grain else None)
+        return self.counted_point(i, end, -count if count is not None else None, unit)
 
     def ahead(self, i: int) -> Found | None:
         """Read `za tydzień`, `za około dwa tygodnie`: a point counted from publication."""
@@ -389,17 +385,28 @@ class SentenceTimes:
         if counted is None:
             return None
         end, count, unit = counted
-        if unit in ("H", "MIN") or self.anchor is None or count is None or k > i + 1:
+        if unit in ("H", "MIN") or k > i + 1:
+            return Found(i, end)
+        return self.counted_point(i, end, count, unit)
+
+    def counted_point(self, i: int, end: int, count: float | None, unit: str) -> Found:
+        """Return the point `count` units from publication (negative: before it); no value
+        without a publication date or an exact count."""
+        if self.anchor is None or count is None:
             return Found(i, end)
         moved = cal.shift(self.anchor, unit, count)
         grain = {"W": "day", "D": "day"}.get(unit, cal.GRAIN_OF_UNIT.get(unit, ""))
         return Found(i, end, point=cal.from_date(moved, grain) if moved and grain else None)
 
+    def stretch_word(self, k: int) -> bool:
+        """Tell whether token `k` says which stretch of units (`ostatnich`, `kolejnych`,
+        `najbliższych`: a superlative whose lemma is `bliski`)."""
+        return self.tokens[k].lemma in _STRETCH_LEMMAS or self.low[k].startswith("najbliższ")
+
     def lasting(self, i: int) -> Found | None:
         """Read a duration: `30 dni`, `trzech miesięcy`, `następnych 12 latach`, `pół roku`."""
         k = i
-        while k < len(self.tokens) and (self.tokens[k].lemma in ("ostatni", "następny", "kolejny", "cały")
-                                        or self.low[k].startswith("najbliższ")):
+        while k < len(self.tokens) and (self.stretch_word(k) or self.tokens[k].lemma == "cały"):
             k += 1
         unit = self.unit(k)
         if unit is not None and ":pl:" in self.tokens[k].tag + ":" and self.tokens[k].lemma != "wiele":
@@ -571,7 +578,7 @@ class SentenceTimes:
         token, low = self.tokens[k], self.low[k]
         return (_ascii_digits(low[:1]) or low in self.words.start_forms
                 or token.lemma in self.words.start_lemmas or token.tag.startswith("num")
-                or self._after_edge(k)
+                or self._after_edge(k) or low.startswith("najbliższ")
                 or _LASTING.match(low) is not None)
 
     def expression(self, i: int) -> Found | None:
@@ -719,16 +726,14 @@ _MONTH_GENITIVES = {"stycznia": 1, "lutego": 2, "marca": 3, "kwietnia": 4, "maja
                     "lipca": 7, "sierpnia": 8, "września": 9, "października": 10, "listopada": 11,
                     "grudnia": 12}
 _ORDINALS = {"pierwszy": 1, "drugi": 2, "trzeci": 3, "czwarty": 4}
-_MODIFIER_STEMS = ("najbliższ", "ostatni", "kolejn", "następn")
+_STRETCH_LEMMAS = frozenset(("ostatni", "następny", "kolejny"))
 _EVERY = frozenset(("co", "każdego", "każdy", "każdym", "każdej", "każdą"))
 _BEFORE_NOW = frozenset(("poprzedni", "ubiegły", "miniony", "ostatni", "wcześniejszy"))
 _APPROXIMATE = frozenset(("około", "ok", ".", "blisko", "niespełna", "mniej", "więcej"))
 _EVENT_PREPOSITIONS = frozenset(("od", "do", "podczas", "trakcie", "czasie", "czasu", "momentu"))
-_STARTERS = frozenset(("przed", "godz", "o", "co", "każdego", "każdy", "każdym", "każdej", "każdą",
-                       "rok", "roku", "w", "po", "pierwszym", "pierwszych", "drugim", "trzecim",
-                       "czwartym", "najbliższych", "najbliższe", "najbliższym",
-                       "najbliższej", "najbliższą", "najbliższy", "najbliższa", "najbliższego",
-                       "północy", "nocy", "południe", "tegorocznych", "tegoroczny"))
+_STARTERS = frozenset(("przed", "godz", "o", "rok", "roku", "w", "po", "pierwszym", "pierwszych", "drugim",
+                       "trzecim", "czwartym", "północy", "nocy", "południe", "tegorocznych",
+                       "tegoroczny")) | _EVERY
 _NAMED_HOURS = {"północy": "T24:00", "południu": "T12:00"}
 _YEARLY = {"tegoroczny": 0, "ubiegłoroczny": -1, "zeszłoroczny": -1}
 _HOLIDAY_STARTS = frozenset(("nowy", "sylwester", "noc", "wigilia", "boży"))
