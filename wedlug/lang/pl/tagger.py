@@ -103,7 +103,7 @@ class Tagger:
     upos_weights: dict[str, float] = field(default_factory=dict)
     _static: dict[tuple[str, Candidate], float] = field(default_factory=dict, repr=False)
     _cands: dict[tuple[str, tuple[Reading, ...]], list[Candidate]] = field(default_factory=dict, repr=False)
-    _pair: dict[tuple[Any, ...], float] = field(default_factory=dict, repr=False)
+    _back: dict[tuple[str, ...], float] = field(default_factory=dict, repr=False)
     _ahead: dict[tuple[str, ...], float] = field(default_factory=dict, repr=False)
     _static_lists: dict[tuple[Any, ...], tuple[Sequence[Candidate], list[float]]] = field(
         default_factory=dict, repr=False)
@@ -278,7 +278,7 @@ class Tagger:
         classes, shape, class, agreement); per-position strings are built once.
         """
         w = self.weights
-        back, ahead = self._pair, self._ahead
+        back, ahead = self._back, self._ahead
         if len(back) > 300_000:
             back.clear()
         if len(ahead) > 300_000:
@@ -323,12 +323,7 @@ class Tagger:
                 if looking_back is None:
                     looking_back = back[key] = sum(
                         w.get(f, 0.0) for f in self.prev_features(prev, prev2, cand))
-                if not cand.case or not next_shapes:
-                    nagree = "-"
-                elif f"{cand.case}:{cand.number}:{cand.gender}" in next_shapes:
-                    nagree = "A"
-                else:
-                    nagree = _next_agreement(cand, next_shapes, next_cn)
+                nagree = _next_agreement(cand, next_shapes, next_cn)
                 key2 = (next_pos, cand.shape, cand.pos, nagree)
                 looking_ahead = ahead.get(key2)
                 if looking_ahead is None:
