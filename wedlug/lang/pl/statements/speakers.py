@@ -15,6 +15,8 @@ GENDERS = {"m1": "m", "m2": "m", "m3": "m", "f": "f", "n": "n", "n1": "n", "n2":
 POSSESSIVES = {"jego": ("sg", "m"), "jej": ("sg", "f"), "ich": ("pl", None),
                "niego": ("sg", "m"), "niej": ("sg", "f"), "nich": ("pl", None)}
 MONTHS = frozenset(row[0] for row in rows("months.tsv"))
+# Prepositions of a part of many (`Niektóre z sąsiadek`, `dwóch spośród posłów`).
+PARTITIVE = frozenset({"z", "ze", "spośród"})
 # Words standing between a subject and its verb that are not part of the subject.
 INTERPOSED = frozenset({"też", "także", "również", "jednak", "nie", "już", "wcześniej", "natomiast",
                         "zaś", "jeszcze", "wówczas", "wtedy", "dziś", "dzisiaj", "wczoraj", "później",
@@ -118,7 +120,7 @@ def agrees_in_number(doc: Document, mention: Mention, wanted: Features) -> bool:
         return True
     if wanted[1] in {None, "n"} and any(doc.tokens[k].tag.startswith("num") for k in span):
         return True                        # `kilka partii deklarowało`: a neuter singular verb
-    if any(doc.tokens[k].tag.startswith("num") or doc.lowers[k] in ("z", "ze", "spośród") for k in span) \
+    if any(doc.tokens[k].tag.startswith("num") or doc.lowers[k] in PARTITIVE for k in span) \
             and wanted[0] == "pl":
         return True                        # `Niektóre z sąsiadek uznały`: a part of many
     nouns = [k for k in span if doc.tokens[k].tag.startswith(("subst", "ign", "depr", "ppron"))
@@ -321,15 +323,13 @@ def left_subject(doc: Document, cue: int, wanted: Features = (None, None)) -> tu
     """Return the subject before a cue and whether it is a relative pronoun's antecedent."""
     floor, _ = doc.sentence(cue)
     prepositional = is_prepositional_cue(doc, cue)
-    k = cue - 1
-    k = _skip_back(doc, k, floor)
+    k = _skip_back(doc, cue - 1, floor)
     if k > floor and doc.tokens[k].text == ",":
-        k, name = _before_inserted_clause(doc, k, floor)
-        if name is not None:
-            return mention_of(doc, *name, wanted=wanted), False
-    relative = _relative_subject(doc, k, floor)
-    if relative is not None:
-        return relative
+        k, settled = _past_comma(doc, k, floor, wanted)
+    else:
+        settled = _relative_subject(doc, k, floor)
+    if settled is not None:
+        return settled
     if k > floor and doc.lowers[k] in {"i", "oraz"}:
         shared = _coordinated_subject(doc, k, floor, wanted)
         if shared is not None:
@@ -358,18 +358,26 @@ def left_subject(doc: Document, cue: int, wanted: Features = (None, None)) -> tu
                 # a preposition inside the subject; look further left
             else:
                 return found, False
-        k = start - 2                      # skip a prepositional phrase (`w poniedziałek`)
-        k = _skip_back(doc, k, floor)
+        k = _skip_back(doc, start - 2, floor)  # past a prepositional phrase (`w poniedziałek`)
         if k < floor:
             break
         if k > floor and doc.tokens[k].text == ",":
-            k, name = _before_inserted_clause(doc, k, floor)
-            if name is not None:           # `premier Pakistanu, Imre Khan, już w kampanii mówił`
-                return mention_of(doc, *name, wanted=wanted), False
-            relative = _relative_subject(doc, k, floor)
-            if relative is not None:
-                return relative
+            # `premier Pakistanu, Imre Khan, już w kampanii mówił`
+            k, settled = _past_comma(doc, k, floor, wanted)
+            if settled is not None:
+                return settled
     return None, False
+
+
+def _past_comma(doc: Document, comma: int, floor: int, wanted: Features
+                ) -> tuple[int, tuple[Mention | None, bool] | None]:
+    """Step back over an inserted clause or apposition at a comma before the verb; return
+    where the search goes on and, when the comma settles it, the subject: a name in
+    apposition, or a relative pronoun's antecedent."""
+    k, name = _before_inserted_clause(doc, comma, floor)
+    if name is not None:
+        return k, (mention_of(doc, *name, wanted=wanted), False)
+    return k, _relative_subject(doc, k, floor)
 
 
 def _skip_back(doc: Document, k: int, floor: int) -> int:
@@ -391,7 +399,7 @@ def _partitive(doc: Document, start: int, end: int, floor: int, wanted: Features
     p = start - 1
     if p >= floor and doc.lowers[p] in POSSESSIVES:
         p -= 1
-    if p - 1 < floor or doc.lowers[p] not in ("z", "ze", "spośród"):
+    if p - 1 < floor or doc.lowers[p] not in PARTITIVE:
         return None
     head = doc.tokens[p - 1]
     if not (head.tag.startswith("num") or (head.tag.startswith("adj") and ":nom" in head.tag)):
