@@ -21,6 +21,14 @@ def statements(text: str) -> list[dict[str, Any]]:
     return analyze(text).statements
 
 
+def statement_with(text: str, part: str, value: str) -> dict[str, Any]:
+    """Return the first statement whose `part` (content or cue) reads `value`, failing
+    with the ones found otherwise."""
+    found = [s for s in statements(text) if s[part]["text"] == value]
+    assert found, [s[part]["text"] for s in statements(text)]
+    return found[0]
+
+
 def only(text: str) -> dict[str, Any]:
     """Return the one statement of a text (failing when there are more or none)."""
     found = statements(text)
@@ -263,9 +271,8 @@ def test_seed_article_reaches_its_targets() -> None:
      "Jestem w drodze", "adwokat Jan Lis"),
 ])
 def test_sources_in_prepositional_phrases(text: str, content: str, speaker: str) -> None:
-    found = [s for s in statements(text) if s["content"]["text"] == content]
-    assert found, [s["content"]["text"] for s in statements(text)]
-    assert found[0]["speaker"]["text"] == speaker
+    found = statement_with(text, "content", content)
+    assert found["speaker"]["text"] == speaker
 
 
 @pytest.mark.parametrize(("text", "content", "speaker", "cue"), [
@@ -367,10 +374,9 @@ def test_speaker_takes_the_entity_of_an_overlapping_mention() -> None:
      "wypłaty nie są zagrożone", "Zarząd spółki", "assert"),
 ])
 def test_speakers_and_cues_of_session_two(text: str, content: str, speaker: str, polarity: str) -> None:
-    found = [s for s in statements(text) if s["content"]["text"] == content]
-    assert found, [s["content"]["text"] for s in statements(text)]
-    assert found[0]["speaker"]["text"] == speaker
-    assert found[0]["polarity"] == polarity
+    found = statement_with(text, "content", content)
+    assert found["speaker"]["text"] == speaker
+    assert found["polarity"] == polarity
 
 
 @pytest.mark.parametrize(("text", "content", "speaker"), [
@@ -381,9 +387,8 @@ def test_speakers_and_cues_of_session_two(text: str, content: str, speaker: str,
      "Od początku roku w mieście zarejestrowano 120 nowych firm", "komunikacie"),
 ])
 def test_attributions_after_their_content(text: str, content: str, speaker: str) -> None:
-    found = [s for s in statements(text) if s["content"]["text"] == content]
-    assert found, [s["content"]["text"] for s in statements(text)]
-    assert found[0]["speaker"]["text"].endswith(speaker)
+    found = statement_with(text, "content", content)
+    assert found["speaker"]["text"].endswith(speaker)
 
 
 @pytest.mark.parametrize("text", [
@@ -401,9 +406,8 @@ def test_no_statement(text: str) -> None:
      "zażądali", "okoliczni rolnicy"),
 ])
 def test_subjects_shared_or_pointed_back_to(text: str, cue: str, speaker: str) -> None:
-    found = [s for s in statements(text) if s["cue"]["text"] == cue]
-    assert found, [s["cue"]["text"] for s in statements(text)]
-    assert found[0]["speaker"]["text"].endswith(speaker.split(" ", 1)[-1])
+    found = statement_with(text, "cue", cue)
+    assert found["speaker"]["text"].endswith(speaker.split(" ", 1)[-1])
 
 
 @pytest.mark.parametrize(("text", "content", "speaker"), [
@@ -411,8 +415,7 @@ def test_subjects_shared_or_pointed_back_to(text: str, cue: str, speaker: str) -
      "zdrowia Adam Nowicki przekazał, że leki trafią do aptek.", "200 tysięcy opakowań", "Nowicki"),
 ])
 def test_headline_speaker_named_by_entities(text: str, content: str, speaker: str) -> None:
-    found = [s for s in statements(text) if s["content"]["text"] == content]
-    assert found and found[0]["speaker"]["text"] == speaker
+    assert statement_with(text, "content", content)["speaker"]["text"] == speaker
 
 
 @pytest.mark.parametrize(("text", "content", "speaker"), [
@@ -422,9 +425,8 @@ def test_headline_speaker_named_by_entities(text: str, content: str, speaker: st
      "Sprzedaż – jak zaznaczył rzecznik – spadła o połowę w ciągu roku", "rzecznik"),
 ])
 def test_attribution_between_dashes(text: str, content: str, speaker: str) -> None:
-    found = [s for s in statements(text) if s["content"]["text"] == content]
-    assert found, [s["content"]["text"] for s in statements(text)]
-    assert found[0]["speaker"]["text"] == speaker
+    found = statement_with(text, "content", content)
+    assert found["speaker"]["text"] == speaker
 
 
 @pytest.mark.parametrize(("text", "cue", "speaker"), [
@@ -440,6 +442,5 @@ def test_attribution_between_dashes(text: str, content: str, speaker: str) -> No
      "Przewoźnik"),
 ])
 def test_speakers_found_past_asides(text: str, cue: str, speaker: str) -> None:
-    found = [s for s in statements(text) if s["cue"]["text"] == cue]
-    assert found, [s["cue"]["text"] for s in statements(text)]
-    assert found[0]["speaker"]["text"].endswith(speaker)
+    found = statement_with(text, "cue", cue)
+    assert found["speaker"]["text"].endswith(speaker)
