@@ -57,6 +57,10 @@ def test_digit_value(digits: str, value: float | None) -> None:
     ("Rurociąg ma 1200 km długości.", "1200 km", 1200.0, None, None, False, "km"),
     ("Spłonęło 40 ha lasu.", "40 ha", 40.0, None, None, False, "ha"),
     ("Port przeładował 5 mln t węgla.", "5 mln t", 5e6, None, None, False, "t"),
+    # a scale word alone in the singular is one unit of it (NKJP tags every `num` plural)
+    ("Kraj zaszczepił już milion osób.", "milion", 1e6, None, None, False, None),
+    ("Notowano ponad tysiąc zgonów dziennie.", "ponad tysiąc", 1000.0, 1000.0, None, False, None),
+    ("Do kraju trafiły miliony dawek.", "miliony", None, 2e6, 9999999.0, True, None),
 ])
 def test_amount_values(sentence: str, span: str, value: float | None, low: float | None,
                        high: float | None, approx: bool, unit: str | None) -> None:

@@ -444,3 +444,53 @@ def test_attribution_between_dashes(text: str, content: str, speaker: str) -> No
 def test_speakers_found_past_asides(text: str, cue: str, speaker: str) -> None:
     found = statement_with(text, "cue", cue)
     assert found["speaker"]["text"].endswith(speaker)
+
+
+@pytest.mark.parametrize(("text", "content", "speaker"), [
+    # a name after the noun under a preposition is that noun's apposition, no subject
+    ("- Może powinniśmy zorganizować drugie referendum - oświadczył Nowak w telewizji Polsat Plus.",
+     "Może powinniśmy zorganizować drugie referendum", "Nowak"),
+    ("– To skandal – powiedział w piątek Jan Kowalski.", "To skandal", "Jan Kowalski"),
+    ("– To skandal – powiedział w Sejmie Jan Kowalski.", "To skandal", "Jan Kowalski"),
+    ("Jeśli do tego dojdzie, \"ceny wzrosną o połowę\" - mówił w magazynie \"Dzień po dniu\" w TVN24 BiS "
+     "były minister finansów Adam Wróbel.", "ceny wzrosną o połowę", "minister finansów Adam Wróbel"),
+    # `były` before a person noun is "former", not the verb
+    ("\"Zgadzam się z Markiem\" - napisał na Twitterze były wicepremier Jan Lis.", "Zgadzam się z Markiem",
+     "wicepremier Jan Lis"),
+    ("Chrześcijanka miała wówczas powiedzieć: \"Nasz Bóg umarł za moje grzechy. A co zrobił wasz?”. "
+     "Kilka dni później imam oskarżył ją o bluźnierstwo.",
+     "Nasz Bóg umarł za moje grzechy. A co zrobił wasz?", "Chrześcijanka"),
+    ("„Nie ustąpimy” – miała powiedzieć premier Anna Nowak.", "Nie ustąpimy", "premier Anna Nowak"),
+    ("W odpowiedzi rolniczka wypowiedziała słowa: „Ziemia należy do nas. Nie oddamy jej nikomu”. "
+     "Potem wyszła z sali.", "Ziemia należy do nas. Nie oddamy jej nikomu", "rolniczka"),
+])
+def test_speakers_of_quotes_in_news_asides(text: str, content: str, speaker: str) -> None:
+    found = statement_with(text, "content", content)
+    assert found["speaker"]["text"].endswith(speaker)
+
+
+# A person named as the subject of a sentence between two quotations takes over from the
+# previous speaker; an uncued dash passage after a cue goes on in the same voice and ends
+# where the narration names a source again.
+RELAY = ("- Może powinniśmy zorganizować drugie referendum - oświadczył Nowak w telewizji. "
+         "- Myślę, że wtedy zamknęlibyśmy temat na lata. Zwolenników wyjścia byłoby więcej. "
+         "Zdaniem Nowaka, to jedyny sposób na kryzys. W podobnym tonie wypowiedział się główny "
+         "sponsor kampanii, Adam Wrona. - Jeśli nic nie zrobimy, przegramy - ostrzegł.")
+
+
+@pytest.mark.parametrize(("content", "speaker", "resolved"), [
+    ("Myślę, że wtedy zamknęlibyśmy temat na lata. Zwolenników wyjścia byłoby więcej", "Nowak", True),
+    ("to jedyny sposób na kryzys", "Nowaka", False),
+    ("Jeśli nic nie zrobimy, przegramy", "główny sponsor kampanii", True),
+])
+def test_voices_of_a_dash_relay(content: str, speaker: str, resolved: bool) -> None:
+    found = statement_with(RELAY, "content", content)
+    assert (found["speaker"]["text"], found["speaker"]["resolved"]) == (speaker, resolved)
+
+
+@pytest.mark.parametrize("text", [
+    "Mówił o tym w programie „Kawa na ławę” w TVN24.",
+    "Zaprosił gości do programu „Dzień Dobry TVN” w sobotę.",
+])
+def test_titles_are_no_quotations(text: str) -> None:
+    assert not [s for s in statements(text) if s["kind"] == "direct"]

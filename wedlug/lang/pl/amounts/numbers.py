@@ -121,7 +121,19 @@ def _digit_run(tokens: Sequence[Token], i: int, text: str) -> tuple[int, float] 
 
 
 def _plural(token: Token) -> bool:
-    return ":pl:" in token.tag + ":" or token.lemma == "tysiące"
+    """Tell whether a scale word is plural (`miliony`, `tysięcy`). NKJP tags every `num`
+    as plural, so a numeral reading (`już milion osób`) asks the word's noun readings:
+    `milion` and `tysiąc` have a singular one."""
+    if not token.tag.startswith("num"):
+        return ":pl:" in token.tag + ":" or token.lemma == "tysiące"
+    return not _has_singular_noun(token.text.lower())
+
+
+@cache
+def _has_singular_noun(word: str) -> bool:
+    from wedlug.lang.pl.words import default_analyser
+
+    return any(r.tag.startswith("subst:sg") for r in default_analyser().word(word))
 
 
 def read_number(tokens: Sequence[Token], i: int, text: str) -> Number | None:

@@ -7,7 +7,12 @@ from wedlug.lang.pl.statements.attribution import attach_speakers
 from wedlug.lang.pl.statements.confidence import confidence
 from wedlug.lang.pl.statements.document import Document
 from wedlug.lang.pl.statements.model import Statement
-from wedlug.lang.pl.statements.quotes import find_quotations, headline_statements, quoted_statements
+from wedlug.lang.pl.statements.quotes import (
+    continued_statements,
+    find_quotations,
+    headline_statements,
+    quoted_statements,
+)
 from wedlug.lang.pl.statements.reports import report_statements, source_statements
 
 __all__ = ["find_statements", "predict_statements"]
@@ -68,6 +73,7 @@ def predict_statements(article: Article) -> list[Statement]:
     taken = {k for s in found for k in range(*s.cue)}
     found += report_statements(doc, quotations, taken)
     found += source_statements(doc, quotations)
+    found += continued_statements(doc, quotations, found)
     quoted = {k for q in quotations for k in range(q.open, min(q.close + 1, len(doc.tokens)))}
     attach_speakers(doc, found, quoted)
     found = _deduplicate(_nest(found))

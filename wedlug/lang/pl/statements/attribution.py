@@ -34,6 +34,16 @@ def _main_verb(doc: Document, cue: int, quoted: set[int]) -> int | None:
                  and ":sec" not in doc.tokens[k].tag), None)
 
 
+def _modal_of(doc: Document, cue: int) -> int | None:
+    """Return the finite modal an infinitive cue hangs on (`miała wówczas powiedzieć`)."""
+    if not doc.tokens[cue].tag.startswith("inf"):
+        return None
+    k = cue - 1
+    if k > 0 and doc.tokens[k].tag.startswith("adv"):
+        k -= 1
+    return k if k >= 0 and doc.is_finite(k) else None
+
+
 def _beside(doc: Document, statement: Statement, wanted: Features) -> Mention | None:
     """Return the subject of a cue whose speaker stands after it (`– dodał minister`),
     or before it but after the content (`– Batten przemawiał`)."""
@@ -62,6 +72,9 @@ def _explicit(doc: Document, statement: Statement, wanted: Features, quoted: set
     if doc.tokens[first].tag.startswith("pcon"):
         verb = _main_verb(doc, first, quoted)
         return left_subject(doc, verb, wanted)[0] if verb is not None else None
+    modal = _modal_of(doc, first)
+    if modal is not None:
+        return left_subject(doc, modal, wanted)[0] or right_subject(doc, last, first, wanted)
     if is_prepositional_cue(doc, first):
         pronoun = prepositional_pronoun(doc, first)
         if pronoun is not None:
@@ -83,13 +96,18 @@ def _wanted(doc: Document, statement: Statement, quoted: set[int]) -> Features:
     if doc.tokens[first].tag.startswith("pcon"):
         verb = _main_verb(doc, first, quoted)
         return cue_features(doc, verb, verb + 1) if verb is not None else (None, None)
+    modal = _modal_of(doc, first)
+    if modal is not None:
+        return cue_features(doc, modal, modal + 1)
     return cue_features(doc, first, last)
 
 
 def _previous(doc: Document, previous: Statement | None, statement: Statement,
-              wanted: Features) -> Mention | None:
+              wanted: Features, candidates: list[Mention]) -> Mention | None:
     """Return the speaker of the statement just before, when the cue continues its
-    paragraph and agrees with that speaker."""
+    paragraph and agrees with that speaker, and no person (a masculine-personal noun or a
+    name) agreeing with the cue is the subject of a sentence in between (`W podobnym
+    tonie wypowiedział się X. – … – ostrzegł.`)."""
     if not PREFER_PREVIOUS_SPEAKER or previous is None or previous.speaker is None \
             or previous.kind == "according_to" or statement.kind == "according_to":
         return None
@@ -97,6 +115,14 @@ def _previous(doc: Document, previous: Statement | None, statement: Statement,
         return None
     speaker = previous.speaker
     if not agree(speaker.features, wanted):
+        return None
+    cue_start = doc.tokens[statement.cue[0]].start
+    after = max(previous.content[1], doc.tokens[previous.cue[1] - 1].end)
+    before = cue_start if cue_start < statement.content[0] else statement.content[0]
+    if any(after < c.start and c.end <= before and agree(c.features, wanted)
+           and any(":m1" in doc.tokens[k].tag or {"imię", "nazwisko"} & set(doc.tokens[k].qualifiers)
+                   for k in range(c.first, c.last + 1))
+           for c in candidates):
         return None
     return Mention(speaker.start, speaker.end, speaker.first, speaker.last, speaker.features, resolved=True)
 
@@ -125,7 +151,7 @@ def attach_speakers(doc: Document, found: list[Statement], quoted: set[int]) -> 
         if speaker is not None and statement.side != "given" and not agrees_in_number(doc, speaker, wanted):
             speaker = None
         if speaker is None:
-            speaker = _previous(doc, previous, statement, wanted) \
+            speaker = _previous(doc, previous, statement, wanted, candidates) \
                 or resolve(candidates, wanted, doc.tokens[statement.cue[0]].start)
         statement.speaker = speaker
         if speaker is not None:

@@ -10,12 +10,14 @@ from wedlug.lang.pl.statements.lexicon import CUE_FILLERS, Lexicon, lexicon
 DASHES = frozenset({"-", "–", "—"})
 # Opening mark -> the marks that may close it. `„` is closed by `”`, but news sites
 # often close it with a straight `"` or an English `“`.
-QUOTE_PAIRS = {"„": "”\"“", "“": "”\"", "«": "»", "»": "«", "‚": "’", '"': '"'}
+QUOTE_PAIRS = {"„": "”\"“", "“": "”\"", "«": "»", "»": "«", "‚": "’", '"': '"”'}
 OPENING_QUOTES = frozenset(QUOTE_PAIRS)
 QUOTE_MARKS = frozenset("„“”«»‚’\"")
 # Verbs an infinitive cue may hang on (`miała powiedzieć`, `chce zapewnić`).
 MODALS = frozenset({"mieć", "móc", "chcieć", "musieć", "zamierzać", "woleć", "pragnąć"})
 FINITE = ("fin", "praet", "impt", "bedzie", "imps", "winien")
+# `były`, `była`, `byli`: "former" before a person noun, not the verb `być`.
+FORMER = frozenset({"były", "była", "byli"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,19 +79,31 @@ class Document:
         return self.tokens[i].tag.split(":")
 
     def is_finite(self, i: int) -> bool:
-        """Tell whether token i is a finite verb form."""
-        return self.tokens[i].tag.startswith(FINITE)
+        """Tell whether token i is a finite verb form; `były` before a person noun is the
+        adjective "former" (`były wicepremier Nick Clegg`), whatever the tagger chose."""
+        if not self.tokens[i].tag.startswith(FINITE):
+            return False
+        return not (self.lowers[i] in FORMER and i + 1 < len(self.tokens)
+                    and self.tokens[i + 1].tag.startswith("subst") and ":nom:m1" in self.tokens[i + 1].tag)
 
     def is_dash(self, i: int) -> bool:
         """Tell whether token i is a dialogue or parenthetical dash."""
         return 0 <= i < len(self.tokens) and self.tokens[i].text in DASHES
+
+    def _after_modal(self, i: int) -> bool:
+        """Tell whether the infinitive at i hangs on a modal, perhaps across an adverb
+        (`miała powiedzieć`, `miała wówczas powiedzieć`)."""
+        k = i - 1
+        if k > 0 and self.tokens[k].tag.startswith("adv"):
+            k -= 1
+        return k >= 0 and self.lemmas[k] in MODALS
 
     def cue_at(self, i: int) -> tuple[int, str, bool] | None:
         """Return (end index, frame, is_denial) of the longest cue starting at token i."""
         lex = self.lexicon
         if self.lemmas[i] not in lex.cue_heads or self.tokens[i].tag.startswith(("ppas", "pact", "impt")):
             return None                    # `Czytaj więcej:` is a link, not a report
-        if self.tokens[i].tag.startswith("inf") and (i == 0 or self.lemmas[i - 1] not in MODALS):
+        if self.tokens[i].tag.startswith("inf") and not self._after_modal(i):
             return None                    # `obiecał zjednoczyć się i zapewnić …`: not a report
         best: tuple[int, str, bool] | None = None
         for sequence in (*lex.denials, *lex.reporting):

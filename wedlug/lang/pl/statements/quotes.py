@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import bisect
 
-from wedlug.lang.pl.statements.document import OPENING_QUOTES, QUOTE_PAIRS, Document, Quotation
+from wedlug.lang.pl.statements.document import MODALS, OPENING_QUOTES, QUOTE_PAIRS, Document, Quotation
 from wedlug.lang.pl.statements.model import Statement
 
 
@@ -12,6 +12,9 @@ def is_title(doc: Document, quote: Quotation) -> bool:
     """Tell whether quoted words only name something (`"Tagesspiegel"`, `"Der Spiegel"`)."""
     inner = range(quote.open + 1, min(quote.close, len(doc.tokens)))
     words = [doc.tokens[k].text for k in inner if doc.tokens[k].text.isalpha()]
+    if any(doc.is_finite(k) and doc.tokens[k].text[:1].islower() for k in inner) \
+            or any(doc.tokens[k].text[:1].isupper() and doc.tokens[k].tag.startswith("fin") for k in inner):
+        return False  # `"Zgadzam się z Nigelem"`: a sentence someone said, no name
     # Short joining words may stay lower-case inside a name (`„Best for Britain”`).
     return len(inner) <= 4 and bool(words) and words[0][:1].isupper() and all(
         word[:1].isupper() or (len(word) <= 3 and k not in (0, len(words) - 1))
@@ -66,12 +69,46 @@ def _dash_passages(doc: Document, first: int, end: int) -> tuple[list[Quotation]
             if doc.is_dash(j) and doc.sentence(j)[0] == j:
                 break                      # a new passage opens without a cue for this one
             j += 1
-        last = j - 1 if j < end else end - 1
+        close = j
+        if j >= end or not doc.is_dash(j) or _cue_after(doc, j) is None:
+            # No cue closes it: it ends where narration resumes, if that comes first.
+            narration = _narration_after(doc, i, j)
+            close = narration - 1 if narration < j else j
+        last = close - 1 if close < end else end - 1
+        if close < j:
+            last = close
         if last > i:
-            found.append(Quotation(i, j, doc.tokens[i + 1].start, doc.tokens[last].end, dashed=True))
+            found.append(Quotation(i, close, doc.tokens[i + 1].start, doc.tokens[last].end, dashed=True))
         # After `– powiedział X.` the speaker may go on: `– Dalej …`
         i = doc.sentence(j)[1] if j < end else end
     return found, i
+
+
+# Words opening a sentence of narration that names a source (`Zdaniem Farage'a, …`).
+SOURCE_OPENERS = frozenset({"zdaniem", "według"})
+# Personal endings split from a past verb: `powiedziałem` is the speaker's own word.
+AGGLUTINATES = frozenset({"m", "em", "ś", "eś", "śmy", "eśmy", "ście", "eście"})
+
+
+def _third_person_cue(doc: Document, j: int) -> bool:
+    """Tell whether token j is a reporting cue in the third person (`wypowiedział się`)."""
+    tag = doc.tokens[j].tag
+    return doc.cue_at(j) is not None and (":ter" in tag or tag.startswith("praet")) \
+        and (j + 1 >= len(doc.tokens) or doc.lowers[j + 1] not in AGGLUTINATES)
+
+
+def _narration_after(doc: Document, first: int, end: int) -> int:
+    """Return where an uncued dash passage from token `first` stops before `end`: at the
+    first later sentence that reports someone in the third person (`Zdaniem X, …`,
+    `W podobnym tonie wypowiedział się X.`), else at `end`."""
+    k = doc.sentence(first)[1]
+    while k < end:
+        start, stop = doc.sentence(k)
+        if doc.lowers[start] in SOURCE_OPENERS \
+                or any(_third_person_cue(doc, j) for j in range(start, min(stop, end))):
+            return start
+        k = stop
+    return end
 
 
 def _marked_passages(doc: Document, first: int, stop: int, end: int) -> list[Quotation]:
@@ -145,6 +182,8 @@ def _cue_after(doc: Document, i: int) -> tuple[int, int] | None:
         return None
     if doc.lowers[j] in CUE_LEADS and j + 1 < len(doc.tokens):
         j += 1
+    if doc.lemmas[j] in MODALS and j + 1 < len(doc.tokens) and doc.tokens[j + 1].tag.startswith("inf"):
+        j += 1                             # `– … – miał powiedzieć minister`
     found = doc.cue_at(j)
     if found is not None:
         return (j, found[0])
@@ -254,14 +293,20 @@ def quoted_statements(doc: Document, quotations: list[Quotation]) -> list[Statem
             elif (stop := _headline_speaker(doc, colon)) is not None:
                 found.append(Statement((colon, colon + 1), content, "direct", "headline", "colon",
                                        speaker_hint=(doc.sentence(colon)[0], stop)))
-    return found + _continued(doc, quotations, found)
+    return found
 
 
-def _continued(doc: Document, quotations: list[Quotation], found: list[Statement]) -> list[Statement]:
-    """Return dialogue-dash paragraphs without a cue of their own that follow an
-    attributed dash paragraph: the same speaker goes on (a question is an interviewer's)."""
+def continued_statements(doc: Document, quotations: list[Quotation],
+                         found: list[Statement]) -> list[Statement]:
+    """Return dialogue-dash passages without a cue of their own that follow an attributed
+    dash paragraph, or open the sentence after a cue: the same speaker goes on (a
+    question is an interviewer's)."""
     attributed = {doc.paragraph(s.cue[0]): s for s in found if s.pattern == "quote_cue_after"
                   and doc.is_dash(_opening_dash(doc, s.cue[0]))}
+    # `– … – oświadczył Farage. – Myślę, że …`: a passage opening the sentence right after
+    # a cue that followed its content goes on in the same voice.
+    just_said = {doc.sentence(s.cue[0])[1]: s for s in found
+                 if s.side == "right" and s.content[1] <= doc.tokens[s.cue[0]].start}
     claimed = {s.content[0] for s in found}
     added: list[Statement] = []
     for quote in quotations:
@@ -269,9 +314,10 @@ def _continued(doc: Document, quotations: list[Quotation], found: list[Statement
         if not quote.dashed or content[0] in claimed or content[0] >= content[1]:
             continue
         paragraph = doc.paragraph(quote.open)
-        if paragraph in attributed:
+        anchor = just_said.get(quote.open)
+        if anchor is None and paragraph in attributed:
             continue
-        anchor = attributed.get(paragraph - 1)
+        anchor = anchor or attributed.get(paragraph - 1)
         if anchor is not None and not doc.text[content[0]:content[1] + 1].rstrip().endswith("?"):
             added.append(Statement((quote.open, quote.open + 1), content, "direct", "dash_continued",
                                    "continued", anchor=anchor))

@@ -15,6 +15,8 @@ GENDERS = {"m1": "m", "m2": "m", "m3": "m", "f": "f", "n": "n", "n1": "n", "n2":
 POSSESSIVES = {"jego": ("sg", "m"), "jej": ("sg", "f"), "ich": ("pl", None),
                "niego": ("sg", "m"), "niej": ("sg", "f"), "nich": ("pl", None)}
 MONTHS = frozenset(row[0] for row in rows("months.tsv"))
+# Nouns of dates and days (`w piątek`, `w czerwcu`): a name after them is no apposition.
+TIME_NOUNS = MONTHS | frozenset(row[0] for row in rows("time_words.tsv") if row[1] in {"weekday", "unit"})
 # Prepositions of a part of many (`Niektóre z sąsiadek`, `dwóch spośród posłów`).
 PARTITIVE = frozenset({"z", "ze", "spośród"})
 # Words standing between a subject and its verb that are not part of the subject.
@@ -35,6 +37,8 @@ def is_nominal(doc: Document, i: int) -> bool:
         return False                       # `31 maja spółka X`: a date, no part of the speaker
     if token.tag.startswith(NOMINAL_TAGS) and doc.lemmas[i] != "który":
         return True
+    if token.tag.startswith("praet") and not doc.is_finite(i):
+        return True                        # `były wicepremier`: the adjective "former"
     if token.tag.startswith("ger") and ":gen" in token.tag and i > 0 \
             and doc.tokens[i - 1].tag.startswith("subst"):
         return True                        # `zwolennicy pozostania`: a gerund hanging on a noun
@@ -421,6 +425,15 @@ def _quoted_name_end(doc: Document, k: int, end: int) -> int | None:
     return None
 
 
+def _title_of_noun(doc: Document, k: int, end: int) -> int | None:
+    """Return the index after a short quoted title that names the common noun before it
+    (`w magazynie "24 godziny"`, `w programie „Kawa na ławę”`)."""
+    if doc.tokens[k].text not in OPENING_QUOTES or k == 0 or not doc.tokens[k - 1].tag.startswith("subst") \
+            or not doc.tokens[k - 1].text[:1].islower():
+        return None
+    return next((j + 1 for j in range(k + 2, min(end, k + 7)) if doc.tokens[j].text in CLOSING_MARKS), None)
+
+
 def _head_case(doc: Document, first: int, stop: int) -> str:
     """Return `nom` when a run's head noun is nominative, `oblique` when it is an
     inflected form in another case (`Angelę`, `Europejczyków`), else `unknown`."""
@@ -450,6 +463,10 @@ def right_subject(doc: Document, after: int, cue: int, wanted: Features) -> Ment
             runs.append((k, quoted))
             k = quoted
             continue
+        titled = _title_of_noun(doc, k, end)
+        if titled is not None:
+            k = titled                     # `w magazynie "24 godziny"`: a programme's title
+            continue
         if text in {",", ".", ":", "?", "!", ";", "-", "–", "—"} or text in OPENING_QUOTES \
                 or doc.lowers[k] in doc.lexicon.complementizers or doc.is_finite(k):
             break
@@ -461,8 +478,21 @@ def right_subject(doc: Document, after: int, cue: int, wanted: Features) -> Ment
             stop += 1
         under_preposition = k > after and doc.tokens[k - 1].upos == "ADP"
         if under_preposition and not prepositional:
-            # `w piątek miejscowa prasa`: the subject starts at the first nominative
-            k = next((j for j in range(k + 1, stop) if ":nom" in doc.tokens[j].tag), k)
+            # `w piątek miejscowa prasa`: the subject starts at the first nominative, but
+            # a name after a common noun is that noun's apposition (`w telewizji Channel Five`)
+            j = next((j for j in range(k + 1, stop) if ":nom" in doc.tokens[j].tag), k)
+            if j == k + 1 and doc.tokens[k].text[:1].isupper() and doc.tokens[j].text[:1].isupper() \
+                    and doc.lowers[k] == doc.lemmas[k].lower():
+                # `w TVN24 BiS były szef …`: the uninflected name under the preposition goes on
+                j = next((i for i in range(j + 1, stop) if ":nom" in doc.tokens[i].tag
+                          and not doc.tokens[i - 1].text[:1].isupper()), k)
+            named_noun = j - 1 == k and doc.tokens[j].text[:1].isupper() \
+                and doc.tokens[k].text[:1].islower() and doc.tokens[k].tag.startswith("subst") \
+                and doc.lemmas[k] not in TIME_NOUNS
+            if j == k or not named_noun:
+                while k < j - 1 and doc.tokens[j - 1].text[:1].isupper():
+                    j -= 1                 # `w piątek Jan Kowalski`: the whole name
+                k = j
             under_preposition = doc.tokens[k - 1].upos == "ADP"
         told = False
         if not under_preposition and _head_case(doc, k, stop) == "oblique":
