@@ -180,12 +180,39 @@ def test_relative_amounts(text: str, span: str, relative: dict) -> None:
      "duration"),
     ("Dawki trafią do szpitali w ciągu trzech najbliższych dni.", "w ciągu trzech najbliższych dni", "P3D",
      "duration"),
+    # session three: tagger slips (`lutego` as "frosty", `jesienią` as a verb), quarters of
+    # the year of publication, lone units after verbs of lasting, seasons with their year
+    ("Od lutego w kraju doszło do kilku awarii.", "Od lutego", "2024-02", "date"),
+    ("Rozmowy zakończą się najpóźniej jesienią br., by dać czas parlamentom.", "najpóźniej jesienią br.",
+     "2024-FA", "date"),
+    ("Zarząd od jesieni 2017 odmawia rozmów.", "od jesieni 2017", "2017-FA", "date"),
+    ("Ekonomiści sądzą, że wzrost w drugim kwartale będzie wyższy.", "w drugim kwartale", "2024-04/2024-06",
+     "date"),
+    ("Strajk ma potrwać dobę.", "dobę", "P1D", "duration"),
+    ("Włosi będą strajkować przez jedną dobę.", "przez jedną dobę", "P1D", "duration"),
+    ("Przed zeszłorocznym Bożym Narodzeniem firma podniosła płace.", "Przed zeszłorocznym Bożym Narodzeniem",
+     "2023-12-25", "date"),
 ])
 def test_times(sentence: str, span: str, value: str, kind: str) -> None:
     times = _analyse(sentence).times
     found = [t for t in times if t["text"] == span]
     assert found, f"no time {span!r} in {[t['text'] for t in times]}"
     assert (found[0]["value"], found[0]["type"]) == (value, kind)
+
+
+@pytest.mark.parametrize("sentence", [
+    "Mam wprawdzie 56 lat, ale codziennie biegam.",           # an age, no time
+    "Szczepionkę otrzymała prawie 91-letnia Margaret Keenan.",
+    "Sprawa 46-letniej obecnie Asi Bibi ciągnie się latami.",
+    "Zawody są dla dzieci w wieku od 9 lat wzwyż.",
+    "Nowy miesięcznik trafił do kiosków.",                   # a monthly paper, no month
+    "Protest zaplanowano na ostatnią dekadę lipca.",          # ten days, not ten years
+    "Spotkali się z okazji wieczoru poezji.",                # an evening event, no time of day
+])
+def test_not_durations(sentence: str) -> None:
+    times = _analyse(sentence).times
+    assert not [t for t in times if t["type"] == "duration" or t["text"].lower().startswith(
+        ("miesięcz", "wieczor"))], times
 
 
 def test_christmas_is_dated_by_publication() -> None:

@@ -106,9 +106,14 @@ class SentenceTimes:
 
     # --- single tokens -------------------------------------------------------------
     def month(self, k: int) -> int | None:
-        """Return the month a token names (`czerwcu` -> 6), if a noun."""
-        if k >= len(self.tokens) or not self.tokens[k].tag.startswith("subst"):
+        """Return the month a token names (`czerwcu` -> 6), if a noun, or a month's
+        genitive after a preposition or a day whatever the tagger chose (`Od lutego`,
+        where `lutego` may be read as the adjective "frosty")."""
+        if k >= len(self.tokens):
             return None
+        if not self.tokens[k].tag.startswith("subst"):
+            after = k > 0 and (self.tokens[k - 1].tag.startswith("prep") or _ascii_digits(self.low[k - 1]))
+            return _MONTH_GENITIVES.get(self.low[k]) if after else None
         return self.words.months.get(self.tokens[k].lemma)
 
     def year(self, k: int) -> int | None:
@@ -342,6 +347,8 @@ class SentenceTimes:
         count: float | None
         if many:
             k, count = i + 1, None  # `od wielu lat`: a stretch of unstated length
+        elif self.tokens[i].lemma == "jeden" and number is None:
+            k, count = i + 1, 1.0  # `przez jedną dobę` (`jedną` read as an adjective)
         elif fraction is not None:
             k, count = i + 1, fraction
         elif number is not None:
@@ -356,6 +363,8 @@ class SentenceTimes:
             return None
         if number is not None and number.scale != 1.0:
             return None
+        if unit == "DE" and k + 1 < len(self.tokens) and self.low[k + 1] in _MONTH_GENITIVES:
+            return None  # `ostatnią dekadę lipca`: ten days of a month, not ten years
         return k + 1, count, unit
 
     def ago(self, i: int) -> Found | None:
@@ -418,13 +427,15 @@ class SentenceTimes:
         if counted is None or (k == i and counted[1] == 1.0 and not self.is_counted(k)):
             return None
         end, count, unit = counted
-        if unit == "C":
-            return None
+        if unit == "C" or (unit == "Y" and (self.after_having(i) or self.after_age(i))):
+            return None  # `Mam wprawdzie 56 lat`, `w wieku od 9 lat`: an age, no time
         return Found(i, end, "duration", value=cal.duration(count, unit) if count else None)
 
     def is_counted(self, k: int) -> bool:
-        """Tell whether a lone unit noun is a duration by its preposition (`przez rok`)."""
-        return k > 0 and self.low[k - 1] in ("przez", "ciągu", "na", "od", "za")
+        """Tell whether a lone unit noun is a duration by its preposition (`przez rok`) or
+        a verb of lasting (`ma potrwać dobę`)."""
+        return k > 0 and (self.low[k - 1] in ("przez", "ciągu", "na", "od", "za")
+                          or self.tokens[k - 1].lemma in _LASTING_VERBS)
 
     def frequency(self, i: int) -> Found | None:
         """Read a set: `co roku`, `co miesiąc`, `co dwa lata`, `rocznie`, `każdego dnia`."""
@@ -491,10 +502,19 @@ class SentenceTimes:
             months = int(counted[1])
             first, last, k = 1, months, counted[0]
         after = self.year_after(k)
+        if (after is None or after[1] is None) and months == 0 and not self.is_digit_after(k) \
+                and (k >= len(self.tokens) or self.core(k) is None):
+            # `w drugim kwartale`: of the year of publication
+            year = self.anchor.year if self.anchor else None
+            return Found(i, k, value=f"{year}-{first:02d}/{year}-{last:02d}" if year else None)
         if after is None or after[1] is None or not 1 <= last <= 12:
             return None
         end, year = after
         return Found(i, end, value=f"{year}-{first:02d}/{year}-{last:02d}")
+
+    def is_digit_after(self, k: int) -> bool:
+        """Tell whether digits follow token `k` (a year this reader could not take)."""
+        return k < len(self.tokens) and _ascii_digits(self.low[k][:1])
 
     def weekend(self, i: int) -> Found | None:
         """Read `weekend`, `w miniony weekend`: this or a shifted week's weekend."""
@@ -578,6 +598,7 @@ class SentenceTimes:
         token, low = self.tokens[k], self.low[k]
         return (_ascii_digits(low[:1]) or low in self.words.start_forms
                 or token.lemma in self.words.start_lemmas or token.tag.startswith("num")
+                or token.lemma == "jeden" or low in _SEASON_FORMS
                 or self._after_edge(k) or low.startswith("najbliższ")
                 or _LASTING.match(low) is not None)
 
@@ -660,12 +681,18 @@ class SentenceTimes:
         """Read a holiday (`Nowy Rok`, `noc sylwestrowa`) or a part of day (`wieczorem`)."""
         for size in (2, 1):
             key = " ".join(t.lemma.lower() for t in self.tokens[i:i + size])
+            if size == 2 and key not in self.words.holidays and i + 1 < len(self.tokens):
+                # `Bożym Narodzeniem` may get an odd lemma: any noun reading of the word counts
+                first = self.tokens[i].lemma.lower()
+                key = next((f"{first} {lemma}" for lemma in noun_lemmas(self.low[i + 1])
+                            if f"{first} {lemma}" in self.words.holidays), key)
             month_day = self.words.holidays.get(key)
             if month_day is not None and (key != "nowy rok" or self.tokens[i].text[:1].isupper()):
                 month, day = (int(x) for x in month_day.split("-"))
                 return Found(i, i + size, point=Point("day", month=month, day=day))
-        if self.tokens[i].lemma in self.words.part and (i == 0 or self.low[i - 1] != "po"):
-            return Found(i, i + 1, "time")
+        if self.tokens[i].lemma in self.words.part and (i == 0 or (
+                self.low[i - 1] != "po" and not self.tokens[i - 1].tag.startswith("subst"))):
+            return Found(i, i + 1, "time")  # not `z okazji wieczoru`: an evening event
         if self.low[i] in ("północy", "południe", "nocy") and i > 0 and self.low[i - 1] in ("o", "w"):
             return Found(i, i + 1, "time")
         return None
@@ -674,16 +701,35 @@ class SentenceTimes:
         """Read `wiosną`, `przed latem`, `tej zimy` (a season of an unstated year)."""
         code = self.words.seasons.get(self.tokens[i].lemma)
         if code is None or not self.tokens[i].tag.startswith("subst") or ":sg:" not in self.tokens[i].tag:
-            return None
+            # `jesienią` may be tagged as a verb ("jesienić"): its noun reading decides
+            code = next((self.words.seasons[lemma] for lemma in noun_lemmas(self.low[i])
+                         if lemma in self.words.seasons), None) if self.low[i] in _SEASON_FORMS else None
+            if code is None:
+                return None
         if self.tokens[i].lemma == "lato" and self.low[i] not in ("lato", "latem", "lecie"):
             return None
+        year = self.year(i + 1)
+        if year is not None:
+            return Found(i, i + 2 + self.rok(i + 2), value=f"{year}-{code}")  # `jesieni 2017`
         value = f"{self.anchor.year}-{code}" if self.anchor else None
+        if i + 1 < len(self.tokens) and self.low[i + 1] == "br":
+            return Found(i, i + 2 + self._dot(i + 2), value=value)  # `jesienią br.`
         return Found(i, i + 1, value=value)
 
     def this_years(self, i: int) -> Found | None:
         """Read `tegorocznymi świętami`, `ubiegłorocznego lata`: an event of a stated year."""
         shift = _YEARLY.get(self.tokens[i].lemma)
-        if shift is None or i + 1 >= len(self.tokens) or not self.tokens[i + 1].tag.startswith("subst"):
+        if shift is None or i + 1 >= len(self.tokens):
+            return None
+        holiday = self.named_day(i + 1)
+        if holiday is not None and holiday.point is not None:
+            # `przed zeszłorocznym Bożym Narodzeniem`: that year's holiday
+            year = self.anchor.year + shift if self.anchor else None
+            point = holiday.point
+            dated = year and point.month and point.day
+            value = f"{year}-{point.month:02d}-{point.day:02d}" if dated else None
+            return Found(i, holiday.end, value=value)
+        if not self.tokens[i + 1].tag.startswith("subst"):
             return None
         return Found(i, i + 2, value=str(self.anchor.year + shift) if self.anchor else None)
 
@@ -704,12 +750,35 @@ class SentenceTimes:
         match = _LASTING.match(self.low[i])
         if match is None or not self.tokens[i].tag.startswith(("adj", "subst", "ign")):
             return None
+        if self.tokens[i].tag.startswith("subst") and self.tokens[i].lemma.endswith("nik"):
+            return None  # `miesięcznik` is a monthly paper
         stem, unit = match.group(1), _LASTING_UNITS[match.group(2)]
-        if unit == "Y" and not stem:
-            return None  # `letni` is summery, not a year long
+        if unit == "Y" and (not stem or self.of_person(i + 1)):
+            return None  # `letni` is summery; `91-letnia Margaret Keenan` is an age
         count = int(stem.rstrip("-")) if stem[:1].isdigit() else _STEMS.get(stem)
         value = cal.duration(count, unit) if count else None
         return Found(i, i + 1, "duration", value=value)
+
+    def after_having(self, i: int) -> bool:
+        """Tell whether a form of `mieć` stands before token `i`, perhaps across a particle."""
+        k = i - 1
+        if k > 0 and self.tokens[k].tag.startswith(("adv", "qub", "part")):
+            k -= 1
+        return k >= 0 and self.tokens[k].lemma == "mieć"
+
+    def after_age(self, i: int) -> bool:
+        """Tell whether `wieku` stands just before token `i` or its preposition."""
+        return any(k >= 0 and self.low[k] == "wieku" for k in (i - 1, i - 2))
+
+    def of_person(self, k: int) -> bool:
+        """Tell whether a person follows from token `k`, past an adverb: a name or a
+        masculine-personal noun (`46-letnia obecnie Asia Bibi`, `40-letni mężczyzna`)."""
+        if k < len(self.tokens) and self.tokens[k].tag.startswith("adv"):
+            k += 1
+        if k >= len(self.tokens) or not self.tokens[k].tag.startswith(("subst", "ign")):
+            return False
+        token = self.tokens[k]
+        return token.text[:1].isupper() or ":m1" in token.tag or token.lemma in _PERSONS
 
     def listed_day(self, i: int) -> Found | None:
         """Read the first day of `20 i 24 lipca` with the month of the second."""
@@ -726,6 +795,8 @@ _MONTH_GENITIVES = {"stycznia": 1, "lutego": 2, "marca": 3, "kwietnia": 4, "maja
                     "lipca": 7, "sierpnia": 8, "września": 9, "października": 10, "listopada": 11,
                     "grudnia": 12}
 _ORDINALS = {"pierwszy": 1, "drugi": 2, "trzeci": 3, "czwarty": 4}
+_SEASON_FORMS = frozenset(("wiosną", "latem", "jesienią", "zimą"))
+_LASTING_VERBS = frozenset(("trwać", "potrwać", "przetrwać"))
 _STRETCH_LEMMAS = frozenset(("ostatni", "następny", "kolejny"))
 _EVERY = frozenset(("co", "każdego", "każdy", "każdym", "każdej", "każdą"))
 _BEFORE_NOW = frozenset(("poprzedni", "ubiegły", "miniony", "ostatni", "wcześniejszy"))
@@ -741,9 +812,21 @@ _HOLIDAY_STARTS = frozenset(("nowy", "sylwester", "noc", "wigilia", "boży"))
 _LASTING = re.compile(r"(\d+-?|jedno|dwu|trzy|cztero|pięcio|sześcio|siedmio|ośmio|dziewięcio|dziesięcio|"
                       r"kilku|kilkunasto|)(let|miesięcz|tygodni|dni|godzin|minut)(n|ow)[a-ząęóśćżźł]*$",
                       re.ASCII)
+# Nouns of people that an age may describe (masculine-personal ones are found by gender).
+_PERSONS = frozenset(("kobieta", "dziewczyna", "dziewczynka", "matka", "córka", "pacjentka", "mieszkanka",
+                      "chrześcijanka", "katoliczka", "muzułmanka", "obywatelka", "pielęgniarka", "lekarka",
+                      "emerytka", "seniorka", "babcia", "żona", "osoba", "dziecko"))
 _LASTING_UNITS = {"let": "Y", "miesięcz": "M", "tygodni": "W", "dni": "D", "godzin": "H", "minut": "MIN"}
 _STEMS = {"jedno": 1, "dwu": 2, "trzy": 3, "cztero": 4, "pięcio": 5, "sześcio": 6, "siedmio": 7,
           "ośmio": 8, "dziewięcio": 9, "dziesięcio": 10, "": 1}
+
+
+@cache
+def noun_lemmas(word: str) -> frozenset[str]:
+    """The lemmas of a word's noun readings (Morfeusz), whatever the tagger chose."""
+    from wedlug.lang.pl.words import default_analyser
+
+    return frozenset(r.lemma.lower() for r in default_analyser().word(word) if r.tag.startswith("subst"))
 
 
 def find_times(article: Article) -> Article:
