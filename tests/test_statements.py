@@ -494,3 +494,22 @@ def test_voices_of_a_dash_relay(content: str, speaker: str, resolved: bool) -> N
 ])
 def test_titles_are_no_quotations(text: str) -> None:
     assert not [s for s in statements(text) if s["kind"] == "direct"]
+
+
+@pytest.mark.parametrize(("text", "content", "speaker"), [
+    ("\"Myślę, że dostawa przyjdzie w tym tygodniu\" - poinformował w stacji BFM TV szef francuskich "
+     "władz sanitarnych Jean Dupont.", "Myślę, że dostawa przyjdzie w tym tygodniu",
+     "szef francuskich władz sanitarnych Jean Dupont"),
+    ("– Blokada to test, czy przekonamy Zachód – powiedział cytowany przez DGP Jurij Kowal, szef instytutu.",
+     "Blokada to test, czy przekonamy Zachód", "Jurij Kowal"),
+])
+def test_speakers_after_a_channel_or_a_relay(text: str, content: str, speaker: str) -> None:
+    found = statement_with(text, "content", content)
+    assert found["speaker"]["text"] == speaker
+    assert not [s for s in statements(text) if s["cue"]["text"].startswith("cytowany")]
+
+
+def test_a_quoted_paper_title_belongs_to_the_source() -> None:
+    found = statement_with("Jak czytamy w dzisiejszym „Dzienniku Polskim”, rząd chce zbudować koalicję.",
+                           "content", "rząd chce zbudować koalicję")
+    assert found["speaker"]["text"] == "dzisiejszym „Dzienniku Polskim”"

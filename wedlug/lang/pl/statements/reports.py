@@ -307,6 +307,8 @@ def source_statements(doc: Document, quotations: list[Quotation]) -> list[Statem
         if match is None:
             continue
         phrase_end, where, possessive = match
+        if i > 0 and doc.lemmas[i] == "cytować" and doc.cue_at(i - 1) is not None:
+            continue  # `powiedział cytowany przez DGP X`: X speaks, the relay is no statement
         first = i
         side = "given"
         if possessive is not None:

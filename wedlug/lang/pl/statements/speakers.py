@@ -425,6 +425,20 @@ def _quoted_name_end(doc: Document, k: int, end: int) -> int | None:
     return None
 
 
+def _agent_end(doc: Document, k: int, end: int) -> int:
+    """Return where the agent after `przez` ends: an acronym or a quoted title alone
+    (`przez DGP Jewhen Mahda`), else its nominal run."""
+    titled = _quoted_name_end(doc, k, end)
+    if titled is not None:
+        return titled
+    if doc.tokens[k].text.isupper() and len(doc.tokens[k].text) > 1:
+        return k + 1
+    stop = k
+    while stop < end and is_nominal(doc, stop) and ":nom" not in doc.tokens[stop].tag:
+        stop += 1
+    return max(stop, k + 1)
+
+
 def _title_of_noun(doc: Document, k: int, end: int) -> int | None:
     """Return the index after a short quoted title that names the common noun before it
     (`w magazynie "24 godziny"`, `w programie „Kawa na ławę”`)."""
@@ -467,6 +481,10 @@ def right_subject(doc: Document, after: int, cue: int, wanted: Features) -> Ment
         if titled is not None:
             k = titled                     # `w magazynie "24 godziny"`: a programme's title
             continue
+        if k == after and doc.lemmas[k] == "cytować" and doc.tokens[k].tag.startswith("ppas") \
+                and k + 2 < end and doc.lowers[k + 1] == "przez":
+            k = _agent_end(doc, k + 2, end)  # `powiedział cytowany przez DGP Jewhen Mahda`
+            continue
         if text in {",", ".", ":", "?", "!", ";", "-", "–", "—"} or text in OPENING_QUOTES \
                 or doc.lowers[k] in doc.lexicon.complementizers or doc.is_finite(k):
             break
@@ -474,25 +492,31 @@ def right_subject(doc: Document, after: int, cue: int, wanted: Features) -> Ment
             k += 1
             continue
         stop = k
-        while stop < end and (is_nominal(doc, stop) or _is_joint(doc, stop, k, end)):
-            stop += 1
+        while stop < end:
+            if is_nominal(doc, stop) or _is_joint(doc, stop, k, end):
+                stop += 1
+            elif (quoted := _quoted_name_end(doc, stop, end)) is not None:
+                stop = quoted              # `w dzisiejszym „Dzienniku Gazecie Prawnej”`
+            else:
+                break
         under_preposition = k > after and doc.tokens[k - 1].upos == "ADP"
         if under_preposition and not prepositional:
-            # `w piątek miejscowa prasa`: the subject starts at the first nominative, but
-            # a name after a common noun is that noun's apposition (`w telewizji Channel Five`)
+            # `w piątek miejscowa prasa`: the subject starts at the first nominative, but a
+            # name right after the noun under the preposition belongs to it (`w telewizji
+            # Channel Five`, `w TVN24 BiS`): the subject is the next phrase, if any
             j = next((j for j in range(k + 1, stop) if ":nom" in doc.tokens[j].tag), k)
-            if j == k + 1 and doc.tokens[k].text[:1].isupper() and doc.tokens[j].text[:1].isupper() \
-                    and doc.lowers[k] == doc.lemmas[k].lower():
-                # `w TVN24 BiS były szef …`: the uninflected name under the preposition goes on
-                j = next((i for i in range(j + 1, stop) if ":nom" in doc.tokens[i].tag
-                          and not doc.tokens[i - 1].text[:1].isupper()), k)
-            named_noun = j - 1 == k and doc.tokens[j].text[:1].isupper() \
-                and doc.tokens[k].text[:1].islower() and doc.tokens[k].tag.startswith("subst") \
-                and doc.lemmas[k] not in TIME_NOUNS
-            if j == k or not named_noun:
-                while k < j - 1 and doc.tokens[j - 1].text[:1].isupper():
-                    j -= 1                 # `w piątek Jan Kowalski`: the whole name
-                k = j
+            floor = k
+            name_end = next((i for i in range(k + 1, stop) if not doc.tokens[i].text[:1].isupper()), stop)
+            if k < j < name_end and (
+                    (doc.tokens[k].text[:1].isupper() and doc.lowers[k] == doc.lemmas[k].lower())
+                    or (doc.tokens[k].text[:1].islower() and doc.tokens[k].tag.startswith("subst")
+                        and doc.lemmas[k] not in TIME_NOUNS)):
+                j = next((i for i in range(name_end, stop) if ":nom" in doc.tokens[i].tag and (
+                    doc.tokens[i].text[:1].islower() or doc.tokens[i - 1].text[:1].islower())), k)
+                floor = j
+            while floor < j - 1 and doc.tokens[j - 1].text[:1].isupper():
+                j -= 1                     # `w piątek Jan Kowalski`: the whole name
+            k = j
             under_preposition = doc.tokens[k - 1].upos == "ADP"
         told = False
         if not under_preposition and _head_case(doc, k, stop) == "oblique":
