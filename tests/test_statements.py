@@ -513,3 +513,34 @@ def test_a_quoted_paper_title_belongs_to_the_source() -> None:
     found = statement_with("Jak czytamy w dzisiejszym „Dzienniku Polskim”, rząd chce zbudować koalicję.",
                            "content", "rząd chce zbudować koalicję")
     assert found["speaker"]["text"] == "dzisiejszym „Dzienniku Polskim”"
+
+
+@pytest.mark.parametrize(("text", "content", "speaker"), [
+    # a pasted subheading in running text says only up to its sentence end
+    ("Protestujący podpalili auta. Premier: nie pozwolimy na żadne zniszczenia. W orędziu mówił dalej.",
+     "nie pozwolimy na żadne zniszczenia", "Premier"),
+    # words after a reporting cue and a colon, without quotation marks
+    ("Rzecznik partii Adam Lis powiedział: - Oni nie są ludźmi, z którymi chciałbym być w jednej grupie. "
+     "Potem wyszedł.", "Oni nie są ludźmi, z którymi chciałbym być w jednej grupie",
+     "Rzecznik partii Adam Lis"),
+    # an attribution that lost its sentence to a full stop before the dash
+    ("Adwokat wyjechał z kraju. Spodziewałem się tego, ale bolesna jest reakcja władz. Nawet nie mogą "
+     "wykonać orzeczenia sądu. - zaznaczył.", "Nawet nie mogą wykonać orzeczenia sądu", "Adwokat"),
+    # `według niego` before quoted words: the pronoun alone, resolved
+    ("Adwokat wyjechał. Reakcja tłumu była według niego \"smutna, ale nie niespodziewana\".",
+     "Reakcja tłumu była według niego \"smutna, ale nie niespodziewana\"", "Adwokat"),
+])
+def test_statements_without_their_usual_marks(text: str, content: str, speaker: str) -> None:
+    found = statement_with(text, "content", content)
+    assert found["speaker"]["text"] == speaker
+
+
+@pytest.mark.parametrize(("text", "cue"), [
+    ("Minister wykluczył, że rząd dopłaci do budżetu.", "wykluczył"),
+    ("Eksperci prawni doszli do wniosku, że nowe przepisy nie obejmą gazociągu.", "doszli do wniosku"),
+    ("Londyn wielokrotnie dał do zrozumienia, że rozmowy potrwają do grudnia.", "dał do zrozumienia"),
+    ("Inwestor oczekuje, że zgodę uzyska do końca marca.", "oczekuje"),
+    ("Niektórzy politycy zaczęli sugerować, że potrzebne jest drugie referendum.", "sugerować"),
+])
+def test_cues_of_session_three(text: str, cue: str) -> None:
+    assert statement_with(text, "cue", cue)["kind"] == "indirect"

@@ -8,6 +8,7 @@ from wedlug.lang.pl.statements.confidence import confidence
 from wedlug.lang.pl.statements.document import Document
 from wedlug.lang.pl.statements.model import Statement
 from wedlug.lang.pl.statements.quotes import (
+    colon_statements,
     continued_statements,
     find_quotations,
     headline_statements,
@@ -20,7 +21,7 @@ __all__ = ["find_statements", "predict_statements"]
 # When two statements claim the same content, the rule listed first keeps it.
 PRIORITY = ("quote_cue_after", "quote_colon", "clause", "quoted_object", "headline_cue", "headline",
             "jak_opening", "jak_inside", "after_content", "denial_object", "source_given",
-            "source_pronoun", "dash_continued", "anaphoric")
+            "source_pronoun", "dash_continued", "anaphoric", "unmarked_colon")
 
 
 def _overlapping(a: tuple[int, int], b: tuple[int, int]) -> bool:
@@ -74,6 +75,7 @@ def predict_statements(article: Article) -> list[Statement]:
     found += report_statements(doc, quotations, taken)
     found += source_statements(doc, quotations)
     found += continued_statements(doc, quotations, found)
+    found += colon_statements(doc, quotations, found)
     quoted = {k for q in quotations for k in range(q.open, min(q.close + 1, len(doc.tokens)))}
     attach_speakers(doc, found, quoted)
     found = _deduplicate(_nest(found))

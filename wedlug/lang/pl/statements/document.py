@@ -14,7 +14,7 @@ QUOTE_PAIRS = {"„": "”\"“", "“": "”\"", "«": "»", "»": "«", "‚":
 OPENING_QUOTES = frozenset(QUOTE_PAIRS)
 QUOTE_MARKS = frozenset("„“”«»‚’\"")
 # Verbs an infinitive cue may hang on (`miała powiedzieć`, `chce zapewnić`).
-MODALS = frozenset({"mieć", "móc", "chcieć", "musieć", "zamierzać", "woleć", "pragnąć"})
+MODALS = frozenset({"mieć", "móc", "chcieć", "musieć", "zamierzać", "woleć", "pragnąć", "zacząć", "zaczynać"})
 FINITE = ("fin", "praet", "impt", "bedzie", "imps", "winien")
 # `były`, `była`, `byli`: "former" before a person noun, not the verb `być`.
 FORMER = frozenset({"były", "była", "byli"})

@@ -4,7 +4,14 @@ from __future__ import annotations
 
 import bisect
 
-from wedlug.lang.pl.statements.document import MODALS, OPENING_QUOTES, QUOTE_PAIRS, Document, Quotation
+from wedlug.lang.pl.statements.document import (
+    MODALS,
+    OPENING_QUOTES,
+    QUOTE_MARKS,
+    QUOTE_PAIRS,
+    Document,
+    Quotation,
+)
 from wedlug.lang.pl.statements.model import Statement
 
 
@@ -64,6 +71,8 @@ def _dash_passages(doc: Document, first: int, end: int) -> tuple[list[Quotation]
     found: list[Quotation] = []
     i = first
     while i < end and doc.is_dash(i):
+        if i + 1 < end and doc.tokens[i + 1].text[:1].islower() and doc.cue_at(i + 1) is not None:
+            break  # `… w tym kraju. - zaznaczył.`: an attribution that lost its sentence
         j = i + 1
         while j < end and not (doc.is_dash(j) and j + 1 < end and _cue_after(doc, j) is not None):
             if doc.is_dash(j) and doc.sentence(j)[0] == j:
@@ -137,9 +146,11 @@ def find_quotations(doc: Document) -> list[Quotation]:
         while i < end:
             sentence_end = min(doc.sentence(i)[1], end)
             if doc.is_dash(i) and doc.sentence(i)[0] == i:
-                dashed, i = _dash_passages(doc, i, end)
+                dashed, after = _dash_passages(doc, i, end)
                 found.extend(dashed)
-                continue
+                if after > i:
+                    i = after
+                    continue
             marked = _marked_passages(doc, i, sentence_end, end)
             found.extend(marked)
             i = max([sentence_end] + [min(q.close + 1, end) for q in marked])
@@ -296,6 +307,34 @@ def quoted_statements(doc: Document, quotations: list[Quotation]) -> list[Statem
     return found
 
 
+def colon_statements(doc: Document, quotations: list[Quotation], found: list[Statement]) -> list[Statement]:
+    """Return words after a reporting cue and a colon that carry no quotation marks
+    (`Sakiewicz stwierdził: Ja nie wiem, czy …`, `powiedział: - Tony Blair …`): the
+    speaker's own words up to the end of the sentence."""
+    inside = {k for q in quotations for k in range(q.open, min(q.close + 1, len(doc.tokens)))}
+    claimed = [s.content for s in found]
+    added: list[Statement] = []
+    for colon, token in enumerate(doc.tokens):
+        if token.text != ":" or colon in inside or colon + 1 >= len(doc.tokens):
+            continue
+        k = colon + 1 + doc.is_dash(colon + 1)
+        _, end = doc.sentence(colon)
+        word = doc.tokens[k].text if k < end else ""
+        if k >= end or k in inside or not word[:1].isupper() or not word.isalpha():
+            continue
+        before = _cue_before_colon(doc, colon)
+        if before is None or not _third_person_cue(doc, before[0]) \
+                or not any(doc.is_finite(j) or doc.tokens[j].tag.startswith("pred") for j in range(k, end)):
+            continue  # `Pisaliśmy już: …` links, `potwierdzali autorzy: Lord Kerr …` lists
+        content = doc.trimmed(doc.tokens[k].start, doc.tokens[end - 1].end)
+        while content[1] > content[0] and doc.text[content[1] - 1] in QUOTE_MARKS | {".", " "}:
+            content = (content[0], content[1] - 1)  # a stray closing mark: `…Mahomet? ”.`
+        if content[0] >= content[1] or any(a < content[1] and content[0] < b for a, b in claimed):
+            continue
+        added.append(Statement(before, content, "direct", "unmarked_colon", "left"))
+    return added
+
+
 def continued_statements(doc: Document, quotations: list[Quotation],
                          found: list[Statement]) -> list[Statement]:
     """Return dialogue-dash passages without a cue of their own that follow an attributed
@@ -353,18 +392,22 @@ def headline_statements(doc: Document, quotations: list[Quotation]) -> list[Stat
     found: list[Statement] = []
     quoted_opens = {q.open for q in quotations}
     for first, end in _paragraph_ranges(doc):
-        if doc.tokens[end - 1].text in {".", "!", "?", "…"} and first != 0:
-            continue
+        # In running text a `Speaker: words` sentence is a pasted headline or subheading
+        # (`Premier: nie pozwolimy na żadne zniszczenia.`); either says up to its sentence end.
+        running = doc.tokens[end - 1].text in {".", "!", "?", "…"} and first != 0
         for colon in _headline_colons(doc, first, end):
             if colon + 1 in quoted_opens:
                 continue
-            content = doc.trimmed(doc.tokens[colon + 1].start, doc.tokens[end - 1].end)
+            last = min(doc.sentence(colon)[1], end)
+            content = doc.trimmed(doc.tokens[colon + 1].start, doc.tokens[last - 1].end)
             if content[0] >= content[1]:
                 continue
             stop = _headline_speaker(doc, colon)
             if stop is not None:
                 found.append(Statement((colon, colon + 1), content, "direct", "headline", "colon",
                                        speaker_hint=(doc.sentence(colon)[0], stop)))
+                continue
+            if running:
                 continue
             before = _cue_before_colon(doc, colon)
             if before is not None:

@@ -155,7 +155,15 @@ def _after_content(doc: Document, cue: tuple[int, int], frame: str) -> Statement
     """Return `… – poinformował portal X.`: an attribution standing after its content."""
     i = cue[0]
     start, end = doc.sentence(i)
-    if frame != "any" or i - start < 4 or not (doc.is_finite(i) or doc.tokens[i].tag.startswith("imps")):
+    if frame != "any" or not (doc.is_finite(i) or doc.tokens[i].tag.startswith("imps")):
+        return None
+    if i - 1 == start and doc.is_dash(start) and start > 0 and doc.paragraph(start - 1) == doc.paragraph(i):
+        # `… w tym kraju. - zaznaczył.`: the dash lost its sentence, the words before are said
+        first, _ = doc.sentence(start - 1)
+        if start - first >= 4 and not any(doc.tokens[k].text in QUOTE_MARKS for k in range(first, start)):
+            return Statement(cue, _content(doc, first, start), "direct", "after_content", "right")
+        return None
+    if i - start < 4:
         return None
     mark = doc.tokens[i - 1].text
     if mark not in DASHES and mark != ",":
@@ -325,6 +333,8 @@ def source_statements(doc: Document, quotations: list[Quotation]) -> list[Statem
                         and not (speaker_end > named_at and doc.tokens[speaker_end - 1].text[:1].isupper()
                                  and not doc.tokens[speaker_end].text[:1].isupper()):
                     speaker_end += 1           # a name ends the agent: `przez GUS bezrobocie`
+            elif doc.lowers[named_at] in POSSESSIVES:
+                speaker_end = named_at + 1     # `według niego "nieszczęsna…"`: the pronoun alone
             else:
                 speaker_end = phrase_after(doc, named_at)
             speaker = (named_at, speaker_end)
