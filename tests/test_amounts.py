@@ -77,6 +77,13 @@ def test_amount_values(sentence: str, span: str, value: float | None, low: float
     ("Potwierdzono 950 nowych przypadków zakażenia.", "950", "nowy przypadek zakażenia"),
     ("Bruksela obiecała 40 mld dolarów pomocy.", "40 mld dolarów", "pomoc"),
     ("Do apelu przyłączyło się kilku znanych aktorów.", "kilku", "znany aktor"),
+    # session three: `inny` and `taki` stay, compound adjectives, gerunds
+    ("Spłonęły dwie inne świątynie chrześcijańskie.", "dwie", "inna świątynia chrześcijańska"),
+    ("Mówią o 187 takich przypadkach.", "187", "taki przypadek"),
+    ("Z firmą współpracuje do kilkudziesięciu firm logistyczno-transportowych.", "do kilkudziesięciu",
+     "firma logistyczno-transportowa"),
+    ("Na ulice wyjechało 5 biało-czerwonych autobusów.", "5", "biało-czerwony autobus"),
+    ("Potrzeba dwóch wstrzyknięć szczepionki.", "dwóch", "wstrzyknięcie"),
 ])
 def test_counted_object(sentence: str, span: str, base: str) -> None:
     amount = _amount(sentence, span)
@@ -192,6 +199,8 @@ def test_relative_amounts(text: str, span: str, relative: dict) -> None:
     ("Włosi będą strajkować przez jedną dobę.", "przez jedną dobę", "P1D", "duration"),
     ("Przed zeszłorocznym Bożym Narodzeniem firma podniosła płace.", "Przed zeszłorocznym Bożym Narodzeniem",
      "2023-12-25", "date"),
+    ("Funt był wtedy mocniejszy niż przed referendum.", "przed referendum", None, "date"),
+    ("Na złożenie roszczenia mamy zazwyczaj trzy lata.", "trzy lata", "P3Y", "duration"),
 ])
 def test_times(sentence: str, span: str, value: str, kind: str) -> None:
     times = _analyse(sentence).times

@@ -15,12 +15,13 @@ from wedlug.article import Token
 from wedlug.lang.pl.lexicon import words
 from wedlug.lang.pl.morphology import morfeusz, strip_qualifier
 
-NOUNS = ("subst", "depr")
+NOUNS = ("subst", "depr", "ger")
 MODIFIERS = ("adj", "ppas", "pact")
 CONJUNCTIONS = frozenset(("i", "oraz", "lub", "albo"))
 # Adjectives that are determiners or quantifiers, not part of what is counted.
+# `inny` and `taki` stay (`dwie inne świątynie` counts other churches, AMOUNTS.md gold).
 NOT_MODIFIERS = frozenset(("ten", "tamten", "który", "jaki", "swój", "mój", "twój", "nasz", "wasz",
-                           "jeden", "żaden", "wszystek", "każdy", "sam", "taki", "inny", "cały"))
+                           "jeden", "żaden", "wszystek", "każdy", "sam", "cały"))
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,6 +55,15 @@ def _agrees(modifier: Token, noun: Token) -> bool:
     return m[0] == n[0] and m[1] == n[1]
 
 
+def _compound_part(tokens: Sequence[Token], j: int) -> bool:
+    """Tell whether token j begins or joins a hyphenated adjective (`biało` `-` `czerwonych`)."""
+    token = tokens[j]
+    if token.tag.startswith("adja"):
+        return j + 1 < len(tokens) and tokens[j + 1].text == "-"
+    return token.text == "-" and j > 0 and tokens[j - 1].tag.startswith("adja") \
+        and tokens[j - 1].end == token.start
+
+
 def _phrase(tokens: Sequence[Token], k: int) -> tuple[int, int, int] | None:
     """Read adjectives, a noun and agreeing adjectives from `k` -> (first, noun, last).
 
@@ -63,19 +73,26 @@ def _phrase(tokens: Sequence[Token], k: int) -> tuple[int, int, int] | None:
     (`przedstawicieli pakistańskich służb`).
     """
     j, adverb = k, False
-    while j < len(tokens) and (_is_modifier(tokens[j]) or (j > k and tokens[j].tag.startswith("adv"))):
+    while j < len(tokens) and (_is_modifier(tokens[j]) or (j > k and tokens[j].tag.startswith("adv"))
+                               or _compound_part(tokens, j)):
         adverb = adverb or tokens[j].tag.startswith("adv")
         j += 1
     if j >= len(tokens) or not _is_noun(tokens[j]) or j - k > 4:
         return None
     noun = j
     first = noun if adverb else k
-    if any(_fields(tokens[m].tag)[0] != _fields(tokens[noun].tag)[0] for m in range(first, noun)):
+    if any(_fields(tokens[m].tag)[0] != _fields(tokens[noun].tag)[0] for m in range(first, noun)
+           if not _compound_part(tokens, m)):
         return None
     last = noun
-    while (last + 1 < len(tokens) and _is_modifier(tokens[last + 1])
-           and _agrees(tokens[last + 1], tokens[noun])):
-        last += 1
+    while last + 1 < len(tokens):
+        if _is_modifier(tokens[last + 1]) and _agrees(tokens[last + 1], tokens[noun]):
+            last += 1
+        elif last + 3 < len(tokens) and _compound_part(tokens, last + 1) \
+                and _is_modifier(tokens[last + 3]) and _agrees(tokens[last + 3], tokens[noun]):
+            last += 3                      # `firm logistyczno-transportowych`
+        else:
+            break
     if last > noun and last + 1 < len(tokens) and _is_noun(tokens[last + 1]) \
             and _agrees(tokens[last], tokens[last + 1]):
         last = noun
@@ -125,15 +142,19 @@ def _base(tokens: Sequence[Token], first: int, noun: int, last: int, case: str =
     number, _, gender = _fields(head.tag)
     if ":pt" not in head.tag:
         number = "sg"
-    out = []
+    out = ""
     for k in range(first, last + 1):
         token = tokens[k]
         if k == noun:
-            noun_form = head.lemma if case == "nom" else inflect(head.lemma, head.tag, number, case, gender)
-            out.append(noun_form or head.text)
+            nominal = head.lemma if case == "nom" and not head.tag.startswith("ger") else None
+            form = nominal or inflect(head.lemma, head.tag, number, case, gender) or head.text
+        elif token.tag.startswith("adja") or token.text == "-":
+            form = token.text              # `logistyczno-transportowa`: the first part stays
         else:
-            out.append(inflect(token.lemma, token.tag, number, case, gender) or token.text)
-    return " ".join(out)
+            form = inflect(token.lemma, token.tag, number, case, gender) or token.text
+        glued = k > first and tokens[k - 1].end == token.start
+        out += form if glued or not out else " " + form
+    return out
 
 
 @cache
@@ -155,9 +176,12 @@ def inflect(lemma: str, tag: str, number: str, case: str, gender: str) -> str | 
     parts = tag.split(":")
     pos = parts[0]
     if pos in NOUNS:
+        # a gerund keeps its polarity: `zajmowania`, not `niezajmowania`
+        polarity = next((p for p in parts if p in ("aff", "neg")), None)
         return next((form for form, _, candidate in _forms(lemma)
                      if candidate.split(":")[0] == pos and number in candidate.split(":")[1].split(".")
-                     and case in candidate.split(":")[2].split(".")), None)
+                     and case in candidate.split(":")[2].split(".")
+                     and (polarity is None or polarity in candidate.split(":"))), None)
     grade = next((p for p in parts if p in ("pos", "com", "sup")), "pos")
     polarity = next((p for p in parts if p in ("aff", "neg")), "aff")
     for form, _, candidate in _forms(lemma):

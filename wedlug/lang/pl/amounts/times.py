@@ -760,11 +760,12 @@ class SentenceTimes:
         return Found(i, i + 1, "duration", value=value)
 
     def after_having(self, i: int) -> bool:
-        """Tell whether a form of `mieć` stands before token `i`, perhaps across a particle."""
+        """Tell whether a singular form of `mieć` stands before token `i`, perhaps across a
+        particle (`Mam wprawdzie 56 lat`; `mamy zazwyczaj trzy lata` is a duration)."""
         k = i - 1
         if k > 0 and self.tokens[k].tag.startswith(("adv", "qub", "part")):
             k -= 1
-        return k >= 0 and self.tokens[k].lemma == "mieć"
+        return k >= 0 and self.tokens[k].lemma == "mieć" and ":sg:" in self.tokens[k].tag
 
     def after_age(self, i: int) -> bool:
         """Tell whether `wieku` stands just before token `i` or its preposition."""
@@ -801,7 +802,9 @@ _STRETCH_LEMMAS = frozenset(("ostatni", "następny", "kolejny"))
 _EVERY = frozenset(("co", "każdego", "każdy", "każdym", "każdej", "każdą"))
 _BEFORE_NOW = frozenset(("poprzedni", "ubiegły", "miniony", "ostatni", "wcześniejszy"))
 _APPROXIMATE = frozenset(("około", "ok", ".", "blisko", "niespełna", "mniej", "więcej"))
-_EVENT_PREPOSITIONS = frozenset(("od", "do", "podczas", "trakcie", "czasie", "czasu", "momentu"))
+# `przed referendum`, `po wyborach`: an event's noun dates what happens before or after it
+_EVENT_PREPOSITIONS = frozenset(("od", "do", "podczas", "trakcie", "czasie", "czasu", "momentu",
+                                 "przed", "po"))
 _STARTERS = frozenset(("przed", "godz", "o", "rok", "roku", "w", "po", "pierwszym", "pierwszych", "drugim",
                        "trzecim", "czwartym", "północy", "nocy", "południe", "tegorocznych",
                        "tegoroczny")) | _EVERY
