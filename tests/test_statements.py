@@ -544,3 +544,15 @@ def test_statements_without_their_usual_marks(text: str, content: str, speaker: 
 ])
 def test_cues_of_session_three(text: str, cue: str) -> None:
     assert statement_with(text, "cue", cue)["kind"] == "indirect"
+
+
+@pytest.mark.parametrize(("text", "content", "speaker"), [
+    # the oblique nouns of an outer prepositional phrase stand before the subject
+    ("W opublikowanym w poniedziałek raporcie globalna firma doradcza XY podaje, że liczba inwestycji "
+     "wzrosła.", "liczba inwestycji wzrosła", "globalna firma doradcza XY"),
+    # after a document (no channel) a foreign name is the subject, its guessed case no matter
+    ("„Oczekujemy, że rząd zapewni bezpieczeństwo” – napisała w oświadczeniu Federica Mogherini.",
+     "Oczekujemy, że rząd zapewni bezpieczeństwo", "Federica Mogherini"),
+])
+def test_speakers_past_prepositional_phrases(text: str, content: str, speaker: str) -> None:
+    assert statement_with(text, "content", content)["speaker"]["text"] == speaker

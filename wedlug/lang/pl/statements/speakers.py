@@ -15,8 +15,11 @@ GENDERS = {"m1": "m", "m2": "m", "m3": "m", "f": "f", "n": "n", "n1": "n", "n2":
 POSSESSIVES = {"jego": ("sg", "m"), "jej": ("sg", "f"), "ich": ("pl", None),
                "niego": ("sg", "m"), "niej": ("sg", "f"), "nich": ("pl", None)}
 MONTHS = frozenset(row[0] for row in rows("months.tsv"))
-# Nouns of dates and days (`w piątek`, `w czerwcu`): a name after them is no apposition.
-TIME_NOUNS = MONTHS | frozenset(row[0] for row in rows("time_words.tsv") if row[1] in {"weekday", "unit"})
+# Nouns a channel's or paper's name stands after (`w telewizji Channel Five`); after other
+# nouns a name is the subject (`napisała w oświadczeniu Federica Mogherini`).
+MEDIA_NOUNS = frozenset({"telewizja", "stacja", "radio", "rozgłośnia", "program", "magazyn", "serwis",
+                         "portal", "gazeta", "dziennik", "tygodnik", "miesięcznik", "agencja", "kanał",
+                         "audycja", "telewizyjny", "witryna"})
 # Prepositions of a part of many (`Niektóre z sąsiadek`, `dwóch spośród posłów`).
 PARTITIVE = frozenset({"z", "ze", "spośród"})
 # Words standing between a subject and its verb that are not part of the subject.
@@ -229,6 +232,14 @@ def _after_prepositional_object(doc: Document, start: int, end: int, nominative:
     if nominative > start and ":nom" in doc.tokens[nominative].tag and governed != ["nom"] \
             and doc.tokens[nominative - 1].text not in OPENING_QUOTES:
         return nominative                  # the preposition's object is not in the nominative
+    if governed not in (["nom"], ["gen"]) and start < skip < end:
+        # `W opublikowanym w poniedziałek raporcie globalna firma EY`: past the locative or
+        # instrumental nouns of an outer prepositional phrase, a nominative starts the subject
+        found = next((k for k in range(skip, end) if ":nom" in doc.tokens[k].tag), None)
+        if found is not None and found > skip and all(any(f":{case}" in doc.tokens[k].tag
+                                                          for case in ("loc", "inst", "dat"))
+                                                      for k in range(skip, found)):
+            return found
     return None
 
 
@@ -425,6 +436,13 @@ def _quoted_name_end(doc: Document, k: int, end: int) -> int | None:
     return None
 
 
+def _guessed_name(doc: Document, j: int) -> bool:
+    """Tell whether token j starts a foreign name whose case is only guessed
+    (`w oświadczeniu Federica Mogherini`)."""
+    return "guess" in doc.tokens[j].qualifiers and doc.tokens[j].text[:1].isupper() \
+        and not doc.tokens[j - 1].text[:1].isupper()
+
+
 def _agent_end(doc: Document, k: int, end: int) -> int:
     """Return where the agent after `przez` ends: an acronym or a quoted title alone
     (`przez DGP Jewhen Mahda`), else its nominal run."""
@@ -456,6 +474,8 @@ def _head_case(doc: Document, first: int, stop: int) -> str:
     tag = doc.tokens[head].tag
     if may_be_nominative(tag):
         return "nom"
+    if "guess" in doc.tokens[head].qualifiers and doc.tokens[head].text[:1].isupper():
+        return "unknown"                   # a foreign name's case is only guessed
     if any(f":{case}" in tag for case in ("gen", "dat", "acc", "inst", "loc")) \
             and doc.lowers[head] != doc.lemmas[head]:
         return "oblique"
@@ -502,15 +522,15 @@ def right_subject(doc: Document, after: int, cue: int, wanted: Features) -> Ment
         under_preposition = k > after and doc.tokens[k - 1].upos == "ADP"
         if under_preposition and not prepositional:
             # `w piątek miejscowa prasa`: the subject starts at the first nominative, but a
-            # name right after the noun under the preposition belongs to it (`w telewizji
+            # name right after a channel under the preposition belongs to it (`w telewizji
             # Channel Five`, `w TVN24 BiS`): the subject is the next phrase, if any
-            j = next((j for j in range(k + 1, stop) if ":nom" in doc.tokens[j].tag), k)
+            j = next((j for j in range(k + 1, stop)
+                      if ":nom" in doc.tokens[j].tag or _guessed_name(doc, j)), k)
             floor = k
             name_end = next((i for i in range(k + 1, stop) if not doc.tokens[i].text[:1].isupper()), stop)
             if k < j < name_end and (
                     (doc.tokens[k].text[:1].isupper() and doc.lowers[k] == doc.lemmas[k].lower())
-                    or (doc.tokens[k].text[:1].islower() and doc.tokens[k].tag.startswith("subst")
-                        and doc.lemmas[k] not in TIME_NOUNS)):
+                    or doc.lemmas[k] in MEDIA_NOUNS):
                 j = next((i for i in range(name_end, stop) if ":nom" in doc.tokens[i].tag and (
                     doc.tokens[i].text[:1].islower() or doc.tokens[i - 1].text[:1].islower())), k)
                 floor = j
@@ -522,9 +542,8 @@ def right_subject(doc: Document, after: int, cue: int, wanted: Features) -> Ment
         if not under_preposition and _head_case(doc, k, stop) == "oblique":
             # `poinformował Reutera świadek`, `mówi gazecie Jewhen Mahda`: the outlet is
             # told, the witness speaks (a guessed foreign name's case is a guess too)
-            j = next((j for j in range(k + 1, stop) if ":nom" in doc.tokens[j].tag or (
-                "guess" in doc.tokens[j].qualifiers and doc.tokens[j].text[:1].isupper()
-                and not doc.tokens[j - 1].text[:1].isupper())), k)
+            j = next((j for j in range(k + 1, stop)
+                      if ":nom" in doc.tokens[j].tag or _guessed_name(doc, j)), k)
             told = j != k
             k = j
         named = any(may_be_nominative(doc.tokens[j].tag) or doc.tokens[j].text[:1].isupper()
