@@ -556,3 +556,9 @@ def test_cues_of_session_three(text: str, cue: str) -> None:
 ])
 def test_speakers_past_prepositional_phrases(text: str, content: str, speaker: str) -> None:
     assert statement_with(text, "content", content)["speaker"]["text"] == speaker
+
+
+def test_subject_after_an_abbreviated_aside() -> None:
+    found = statement_with("O tym, że został zaszczepiony, poinformował m.in. były premier Jan Lis.",
+                           "content", "O tym, że został zaszczepiony")
+    assert found["speaker"]["text"] == "były premier Jan Lis"

@@ -20,6 +20,8 @@ MONTHS = frozenset(row[0] for row in rows("months.tsv"))
 MEDIA_NOUNS = frozenset({"telewizja", "stacja", "radio", "rozgłośnia", "program", "magazyn", "serwis",
                          "portal", "gazeta", "dziennik", "tygodnik", "miesięcznik", "agencja", "kanał",
                          "audycja", "telewizyjny", "witryna"})
+# Abbreviations standing between a cue and the subject after it (`m.in.`, `np.`).
+ASIDES = frozenset({"m.in", "np", "tj", "m.in."})
 # Prepositions of a part of many (`Niektóre z sąsiadek`, `dwóch spośród posłów`).
 PARTITIVE = frozenset({"z", "ze", "spośród"})
 # Words standing between a subject and its verb that are not part of the subject.
@@ -492,6 +494,9 @@ def right_subject(doc: Document, after: int, cue: int, wanted: Features) -> Ment
     k = after
     while k < end:
         text = doc.tokens[k].text
+        if doc.lowers[k] in ASIDES:
+            k += 1 + (k + 1 < end and doc.tokens[k + 1].text == ".")
+            continue                       # `poinformował m.in. były premier X`
         quoted = _quoted_name_end(doc, k, end)
         if quoted is not None:
             runs.append((k, quoted))
