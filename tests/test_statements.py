@@ -562,3 +562,18 @@ def test_subject_after_an_abbreviated_aside() -> None:
     found = statement_with("O tym, że został zaszczepiony, poinformował m.in. były premier Jan Lis.",
                            "content", "O tym, że został zaszczepiony")
     assert found["speaker"]["text"] == "były premier Jan Lis"
+
+
+@pytest.mark.parametrize(("text", "content", "polarity"), [
+    # a clause quoted whole after the comma; `odeprzeć` with a clause replies, with an object denies
+    ("Kobieta odparła wówczas, „że jej wiara jest miłosierniejsza”.", "jej wiara jest miłosierniejsza”",
+     "assert"),
+    ("Minister odparł zarzuty opozycji.", "zarzuty opozycji", "deny"),
+    ("„Wszystkie wypłaty trafiają do komorników” – głosi dokument.",
+     "Wszystkie wypłaty trafiają do komorników", "assert"),
+    # a reported clause ends where a dash quotation opens after its full stop
+    ("Prezes twierdzi, że firma utrzyma finansowanie. – Obecnie analizujemy sytuację – powiedział.",
+     "firma utrzyma finansowanie", "assert"),
+])
+def test_clause_edges_and_replies(text: str, content: str, polarity: str) -> None:
+    assert statement_with(text, "content", content)["polarity"] == polarity

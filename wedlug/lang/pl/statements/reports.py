@@ -53,6 +53,9 @@ def _complement(doc: Document, cue_end: int) -> int | None:
                 and not any(case in doc.tokens[j + 1].tag for case in (":gen", ":inst")):
             return j                       # `prognozuje, ze …`: a typo for `że`, not the preposition
         text = doc.tokens[j].text
+        if text in OPENING_QUOTES and after_comma and j + 1 < end \
+                and doc.lowers[j + 1] in doc.lexicon.complementizers:
+            return j + 1                   # `odpowiedziały, „że …”`: the clause quoted whole
         if text == "." and j + 1 < end:
             continue                       # an abbreviation's dot (`m.in.`) inside the sentence
         if text in OPENING_QUOTES and _title_end(doc, j, end) is not None:
@@ -90,6 +93,9 @@ def _clause_end(doc: Document, first: int, quotes: dict[int, Quotation]) -> int:
             return k                       # but `spodziewa się, iż …` goes on
         if k > first and doc.is_dash(k) and k + 1 < end and doc.cue_at(k + 1) is not None:
             return k                       # `…, że Y – powiedział Z`: the attribution ends it
+        if k > first and doc.is_dash(k) and doc.tokens[k - 1].text == "." and k + 1 < end \
+                and doc.tokens[k + 1].text[:1].isupper():
+            return k - 1                   # `…, że Y. – Obecnie …`: a quotation opens after it
     return end
 
 
@@ -232,6 +238,11 @@ def _denied_object(doc: Document, cue: tuple[int, int]) -> Statement | None:
     return Statement(cue, _content(doc, cue[1], stop), "indirect", "denial_object", "left")
 
 
+# Denial cues that only answer when they govern a clause (`odparła, że …` replies;
+# `odparł zarzuty` denies them).
+REPLIES = frozenset({"odeprzeć", "odpierać"})
+
+
 def report_statements(doc: Document, quotations: list[Quotation], taken: set[int]) -> list[Statement]:
     """Return the statements of reporting cues outside quotations and not taken yet."""
     quotes = {q.open: q for q in quotations if not q.dashed}
@@ -256,7 +267,8 @@ def report_statements(doc: Document, quotations: list[Quotation], taken: set[int
                      or _after_content(doc, cue, frame)
                      or (_denied_object(doc, cue) if denial else None))
         if statement is not None and statement.content[0] < statement.content[1]:
-            statement.polarity = "deny" if denial else "assert"
+            replied = end - i == 1 and doc.lemmas[i] in REPLIES and statement.pattern != "denial_object"
+            statement.polarity = "deny" if denial and not replied else "assert"
             found.append(statement)
         i = end
     return found
