@@ -200,6 +200,8 @@ def test_relative_amounts(text: str, span: str, relative: dict) -> None:
     ("Przed zeszłorocznym Bożym Narodzeniem firma podniosła płace.", "Przed zeszłorocznym Bożym Narodzeniem",
      "2023-12-25", "date"),
     ("Funt był wtedy mocniejszy niż przed referendum.", "przed referendum", None, "date"),
+    ("Ustawę uchwalono latem zeszłego roku.", "latem zeszłego roku", "2023-SU", "date"),
+    ("Umowa obowiązuje przez kolejny rok.", "przez kolejny rok", "P1Y", "duration"),
     ("Na złożenie roszczenia mamy zazwyczaj trzy lata.", "trzy lata", "P3Y", "duration"),
 ])
 def test_times(sentence: str, span: str, value: str, kind: str) -> None:
@@ -261,3 +263,12 @@ def test_seed_article() -> None:
     values = {t["text"]: t["value"] for t in article.times}
     assert values.get("W czerwcu") == "2024-06"
     assert values.get("od 2000 roku") == "2000"
+
+
+@pytest.mark.parametrize("sentence", [
+    "Premier rozmawiał w cztery oczy z ambasadorem.",
+    "Fabryki z dnia na dzień zmieniły produkcję.",
+])
+def test_idioms_count_and_date_nothing(sentence: str) -> None:
+    article = _analyse(sentence)
+    assert (article.amounts, article.times) == ([], [])

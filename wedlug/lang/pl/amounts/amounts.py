@@ -16,7 +16,7 @@ from functools import cache
 from typing import Any
 
 from wedlug.article import Article, Token
-from wedlug.lang.pl.amounts.numbers import Number, is_digits, number_words, read_number, scales
+from wedlug.lang.pl.amounts.numbers import Number, idiom_tokens, is_digits, number_words, read_number, scales
 from wedlug.lang.pl.amounts.objects import counted_object
 from wedlug.lang.pl.lexicon import rows, words
 
@@ -391,8 +391,10 @@ def find_amounts(article: Article) -> Article:
     for tokens in _sentences(article).values():
         taken = _taken_by_times(article, tokens) if article.times else [False] * len(tokens)
         sentence_start = len(article.amounts)
+        idioms = idiom_tokens(tokens)
         for found in SentenceAmounts(tokens, text, taken).find():
-            if article.is_removed(tokens[found.first].start, tokens[found.last].end):
+            if article.is_removed(tokens[found.first].start, tokens[found.last].end) \
+                    or any(k in idioms for k in range(found.first, found.last + 1)):
                 continue
             record = _record(article, tokens, found)
             if found.relative is not None and "factor" in found.relative or \

@@ -16,6 +16,7 @@ from functools import cache
 
 from wedlug.article import Token
 from wedlug.lang.pl.lexicon import rows
+from wedlug.lang.pl.lexicon import words as words_of
 
 # `1,6`, `1.200`, `1 200` (the space form is joined across tokens), `5000`.
 _DIGITS = re.compile(r"\d+(?:\.\d{3})*(?:,\d+)?", re.ASCII)
@@ -200,3 +201,21 @@ def _joins(cur: tuple[float, float] | None, word: NumberWord, fraction: bool) ->
 def _after_scale(total: float, scale: float, value: float) -> bool:
     """Tell whether digits may follow a scale word as its remainder (`50 tys. 391`)."""
     return scale > 1 and total > 0 and value < scale
+
+
+@cache
+def _idioms() -> tuple[tuple[str, ...], ...]:
+    return tuple(tuple(line.split()) for line in words_of("number_idioms.txt"))
+
+
+def idiom_tokens(tokens: Sequence[Token]) -> set[int]:
+    """Return the indices of tokens inside idioms with numbers or time words (`w cztery
+    oczy`, `z dnia na dzień`, data/number_idioms.txt): no amount and no time there."""
+    low = [t.text.lower() for t in tokens]
+    inside: set[int] = set()
+    for idiom in _idioms():
+        n = len(idiom)
+        for i in range(len(low) - n + 1):
+            if tuple(low[i:i + n]) == idiom:
+                inside.update(range(i, i + n))
+    return inside

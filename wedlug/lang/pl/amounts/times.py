@@ -17,7 +17,7 @@ from functools import cache
 from wedlug.article import Article, Token
 from wedlug.lang.pl.amounts import calendar as cal
 from wedlug.lang.pl.amounts.calendar import Point
-from wedlug.lang.pl.amounts.numbers import read_number
+from wedlug.lang.pl.amounts.numbers import idiom_tokens, read_number
 from wedlug.lang.pl.lexicon import rows
 
 
@@ -321,6 +321,8 @@ class SentenceTimes:
     def shifted_unit(self, i: int) -> Found | None:
         """Read `ubiegłego roku`, `w zeszłym tygodniu`, `w tym miesiącu`, `ubiegłego wieku`."""
         shift = self.words.shift.get(self.tokens[i].lemma)
+        if i > 0 and self.low[i - 1] == "przez" and self.stretch_word(i):
+            return None  # `przez kolejny rok`: how long, not which year
         if shift is None and self.low[i] in ("nowym", "nowego", "nowy") and self.unit(i + 1) == "Y":
             shift = 1  # `w nowym roku`: the coming year (capitalised `Nowy Rok` is the holiday)
         if shift is None or not self.tokens[i].tag.startswith(("adj", "brev")):
@@ -711,6 +713,11 @@ class SentenceTimes:
         year = self.year(i + 1)
         if year is not None:
             return Found(i, i + 2 + self.rok(i + 2), value=f"{year}-{code}")  # `jesieni 2017`
+        shifted = self.shifted_unit(i + 1) if i + 1 < len(self.tokens) else None
+        if shifted is not None and self.unit(shifted.end - 1) == "Y":
+            # `latem zeszłego roku`: that year's season
+            year = cal.resolve(shifted.point, self.anchor).year if self.anchor and shifted.point else None
+            return Found(i, shifted.end, value=f"{year}-{code}" if year else None)
         value = f"{self.anchor.year}-{code}" if self.anchor else None
         if i + 1 < len(self.tokens) and self.low[i + 1] == "br":
             return Found(i, i + 2 + self._dot(i + 2), value=value)  # `jesienią br.`
@@ -841,9 +848,10 @@ def find_times(article: Article) -> Article:
     text = article.text
     for tokens in by_sentence.values():
         reader = SentenceTimes(tokens, text, anchor)
+        idioms = idiom_tokens(tokens)
         for found in reader.find():
             start, end = tokens[found.start].start, tokens[found.end - 1].end
-            if article.is_removed(start, end):
+            if article.is_removed(start, end) or any(k in idioms for k in range(found.start, found.end)):
                 continue
             article.times.append({"start": start, "end": end, "text": text[start:end],
                                   "value": reader.value(found), "type": found.kind})
