@@ -577,3 +577,9 @@ def test_subject_after_an_abbreviated_aside() -> None:
 ])
 def test_clause_edges_and_replies(text: str, content: str, polarity: str) -> None:
     assert statement_with(text, "content", content)["polarity"] == polarity
+
+
+def test_a_title_takes_the_name_after_its_prepositional_phrase() -> None:
+    found = statement_with("Do pomysłu odniósł się główny negocjator z ramienia UE Michel Barnier. "
+                           "Wyjaśnił, że umowy nie można rozszerzyć.", "cue", "Wyjaśnił")
+    assert found["speaker"]["text"] == "główny negocjator z ramienia UE Michel Barnier"

@@ -561,7 +561,28 @@ def right_subject(doc: Document, after: int, cue: int, wanted: Features) -> Ment
         return None
     agreeing = [r for r in runs if agrees_somewhere(doc, *r, wanted)]
     nominative = [r for r in agreeing if _head_case(doc, *r) == "nom"]
-    return mention_of(doc, *(nominative or agreeing or runs)[0], wanted=wanted)
+    first, stop = (nominative or agreeing or runs)[0]
+    return mention_of(doc, first, _named_after(doc, first, stop, end), wanted=wanted)
+
+
+def _named_after(doc: Document, first: int, stop: int, end: int) -> int:
+    """Return where a lower-case title run ends when the person's name follows a short
+    prepositional phrase (`główny negocjator brexitu z ramienia UE Michel Barnier`)."""
+    if doc.tokens[first].text[:1].isupper() or stop >= end or doc.tokens[stop].upos != "ADP":
+        return stop
+    for k in range(stop + 2, min(end, stop + 6)):
+        if _name_word(doc, k) and not doc.tokens[k].text.isupper() and k + 1 < end and _name_word(doc, k + 1):
+            name_end = k + 2               # a first name and a surname
+            while name_end < end and _name_word(doc, name_end):
+                name_end += 1
+            return name_end
+        if not is_nominal(doc, k):
+            return stop
+    return stop
+
+
+def _name_word(doc: Document, k: int) -> bool:
+    return doc.tokens[k].upos == "PROPN" and doc.tokens[k].text[:1].isupper()
 
 
 def phrase_after(doc: Document, first: int) -> int:
