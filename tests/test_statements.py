@@ -583,3 +583,15 @@ def test_a_title_takes_the_name_after_its_prepositional_phrase() -> None:
     found = statement_with("Do pomysłu odniósł się główny negocjator z ramienia UE Michel Barnier. "
                            "Wyjaśnił, że umowy nie można rozszerzyć.", "cue", "Wyjaśnił")
     assert found["speaker"]["text"] == "główny negocjator z ramienia UE Michel Barnier"
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    # the portal told is no speaker, nor is the paper one talked with
+    ("– Putin cierpliwie czeka na okazję – mówi portalowi PolskieRadio.pl znawca Rosji, Marek Wilk.",
+     "znawca Rosji"),
+    ("– Trzeba będzie zakończyć produkcję – stwierdził w rozmowie z „Financial Timesem” Stefan Kowal.",
+     "Stefan Kowal"),
+    ("– To instrument agresji – mówi gazecie Jurij Kowal, szef instytutu.", "Jurij Kowal"),
+])
+def test_outlets_told_are_not_speakers(text: str, speaker: str) -> None:
+    assert only(text)["speaker"]["text"] == speaker

@@ -22,6 +22,8 @@ MEDIA_NOUNS = frozenset({"telewizja", "stacja", "radio", "rozgłośnia", "progra
                          "audycja", "telewizyjny", "witryna"})
 # Abbreviations standing between a cue and the subject after it (`m.in.`, `np.`).
 ASIDES = frozenset({"m.in", "np", "tj", "m.in."})
+# Top-level domains ending a portal's name (`PolskieRadio.pl`).
+WEB_DOMAINS = frozenset({"pl", "com", "eu", "org", "net", "info", "de", "uk"})
 # Prepositions of a part of many (`Niektóre z sąsiadek`, `dwóch spośród posłów`).
 PARTITIVE = frozenset({"z", "ze", "spośród"})
 # Words standing between a subject and its verb that are not part of the subject.
@@ -57,6 +59,9 @@ def _is_joint(doc: Document, i: int, first: int, end: int) -> bool:
         return True
     if doc.tokens[i].tag == "dig" and i > first and doc.tokens[i - 1].text[:1].isupper():
         return True                        # `Nord Stream 2`
+    if text == "." and i > first and i + 1 < end and doc.lowers[i + 1] in WEB_DOMAINS \
+            and doc.tokens[i - 1].end == doc.tokens[i].start == doc.tokens[i + 1].start - 1:
+        return True                        # `PolskieRadio.pl`, `money.pl`
     if text == "i" and first < i < end - 1:
         before, after = doc.tokens[i - 1].tag, doc.tokens[i + 1].tag
         return doc.tokens[i + 1].text[:1].isupper() or doc.tokens[i - 1].text[:1].isupper() or (
@@ -499,7 +504,8 @@ def right_subject(doc: Document, after: int, cue: int, wanted: Features) -> Ment
             continue                       # `poinformował m.in. były premier X`
         quoted = _quoted_name_end(doc, k, end)
         if quoted is not None:
-            runs.append((k, quoted))
+            if prepositional or doc.tokens[k - 1].upos != "ADP":
+                runs.append((k, quoted))   # not `w rozmowie z „Financial Timesem”`: a partner
             k = quoted
             continue
         titled = _title_of_noun(doc, k, end)
@@ -549,6 +555,11 @@ def right_subject(doc: Document, after: int, cue: int, wanted: Features) -> Ment
             # told, the witness speaks (a guessed foreign name's case is a guess too)
             j = next((j for j in range(k + 1, stop)
                       if ":nom" in doc.tokens[j].tag or _guessed_name(doc, j)), k)
+            if doc.lemmas[k] in MEDIA_NOUNS and j == k + 1 and doc.tokens[j].text[:1].isupper():
+                # `mówi portalowi PolskieRadio.pl znawca Rosji X`: the portal's name is told too
+                # (but `mówi gazecie Jewhen Mahda, szef …`: no one else is named, he speaks)
+                name_end = next((i for i in range(j, stop) if not doc.tokens[i].text[:1].isupper()), stop)
+                j = next((i for i in range(name_end, stop) if ":nom" in doc.tokens[i].tag), j)
             told = j != k
             k = j
         named = any(may_be_nominative(doc.tokens[j].tag) or doc.tokens[j].text[:1].isupper()
