@@ -84,6 +84,8 @@ def test_amount_values(sentence: str, span: str, value: float | None, low: float
      "firma logistyczno-transportowa"),
     ("Na ulice wyjechało 5 biało-czerwonych autobusów.", "5", "biało-czerwony autobus"),
     ("Potrzeba dwóch wstrzyknięć szczepionki.", "dwóch", "wstrzyknięcie"),
+    # a present participle after the noun opens a clause of its own
+    ("Rozmawiał z kilkoma organizacjami zrzeszającymi pilotów.", "kilkoma", "organizacja"),
 ])
 def test_counted_object(sentence: str, span: str, base: str) -> None:
     amount = _amount(sentence, span)
@@ -201,6 +203,7 @@ def test_relative_amounts(text: str, span: str, relative: dict) -> None:
      "2023-12-25", "date"),
     ("Funt był wtedy mocniejszy niż przed referendum.", "przed referendum", None, "date"),
     ("Ustawę uchwalono latem zeszłego roku.", "latem zeszłego roku", "2023-SU", "date"),
+    ("Pod koniec maja sekretarz przyjechał do Warszawy.", "Pod koniec maja", "2024-05", "date"),
     ("Umowa obowiązuje przez kolejny rok.", "przez kolejny rok", "P1Y", "duration"),
     ("Na złożenie roszczenia mamy zazwyczaj trzy lata.", "trzy lata", "P3Y", "duration"),
 ])

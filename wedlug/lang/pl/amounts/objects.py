@@ -86,6 +86,8 @@ def _phrase(tokens: Sequence[Token], k: int) -> tuple[int, int, int] | None:
         return None
     last = noun
     while last + 1 < len(tokens):
+        if tokens[last + 1].tag.startswith("pact"):
+            break                          # `organizacji zrzeszających pilotów`: a clause of its own
         if _is_modifier(tokens[last + 1]) and _agrees(tokens[last + 1], tokens[noun]):
             last += 1
         elif last + 3 < len(tokens) and _compound_part(tokens, last + 1) \

@@ -111,10 +111,13 @@ class SentenceTimes:
         where `lutego` may be read as the adjective "frosty")."""
         if k >= len(self.tokens):
             return None
-        if not self.tokens[k].tag.startswith("subst"):
-            after = k > 0 and (self.tokens[k - 1].tag.startswith("prep") or _ascii_digits(self.low[k - 1]))
+        noun = self.tokens[k].tag.startswith("subst")
+        month = self.words.months.get(self.tokens[k].lemma) if noun else None
+        if month is None:  # `lutego` as "frosty", `maja` as the name Maja
+            after = k > 0 and (self.tokens[k - 1].tag.startswith("prep") or _ascii_digits(self.low[k - 1])
+                               or self.tokens[k - 1].lemma in self.words.edges)
             return _MONTH_GENITIVES.get(self.low[k]) if after else None
-        return self.words.months.get(self.tokens[k].lemma)
+        return month
 
     def year(self, k: int) -> int | None:
         """Return the year a four-digit token gives (1000-2100)."""
@@ -600,7 +603,7 @@ class SentenceTimes:
         token, low = self.tokens[k], self.low[k]
         return (_ascii_digits(low[:1]) or low in self.words.start_forms
                 or token.lemma in self.words.start_lemmas or token.tag.startswith("num")
-                or token.lemma == "jeden" or low in _SEASON_FORMS
+                or token.lemma == "jeden" or low in _SEASON_FORMS or low in _MONTH_GENITIVES
                 or self._after_edge(k) or low.startswith("najbliższ")
                 or _LASTING.match(low) is not None)
 
