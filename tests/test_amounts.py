@@ -86,6 +86,12 @@ def test_amount_values(sentence: str, span: str, value: float | None, low: float
     ("Potrzeba dwóch wstrzyknięć szczepionki.", "dwóch", "wstrzyknięcie"),
     # a present participle after the noun opens a clause of its own
     ("Rozmawiał z kilkoma organizacjami zrzeszającymi pilotów.", "kilkoma", "organizacja"),
+    # the counted noun is a genitive plural whatever the tagger read
+    ("Sieć obejmuje 96 proc. gmin w Polsce.", "96 proc.", "gmina"),
+    ("Koncern sprzedaje pięć marek samochodów.", "pięć", "marka"),
+    ("Firma zatrudnia 10 tys. członków załóg.", "10 tys.", "członek załogi"),
+    ("W badaniu wzięło udział 502 decydentów biznesowych odpowiedzialnych za inwestycje.", "502",
+     "decydent biznesowy"),
 ])
 def test_counted_object(sentence: str, span: str, base: str) -> None:
     amount = _amount(sentence, span)

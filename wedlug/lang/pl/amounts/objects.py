@@ -8,7 +8,7 @@ with Morfeusz's generator (`osób zakażonych` -> `osoba zakażona`).
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 
 from wedlug.article import Token
@@ -96,19 +96,57 @@ def _phrase(tokens: Sequence[Token], k: int) -> tuple[int, int, int] | None:
         else:
             break
     if last > noun and last + 1 < len(tokens) and _is_noun(tokens[last + 1]) \
-            and _agrees(tokens[last], tokens[last + 1]):
-        last = noun
+            and _agrees(tokens[last], tokens[last + 1]) \
+            and not any(tag.startswith("adj") for _, tag in _readings(tokens[last + 1].text)):
+        last = noun                        # (`odpowiedzialnych` read as a noun is an adjective)
     return first, noun, last
+
+
+def _counted_reading(token: Token) -> Token:
+    """A counted noun stands in the genitive plural (`96 proc. gmin`); where the tagger read
+    a singular nominative (`gmin`, `marek` as the name Marek), take Morfeusz's genitive
+    plural reading instead."""
+    if not token.tag.startswith("subst") or ":sg:nom" not in token.tag:
+        return token
+    reading = next(((lemma, tag) for lemma, tag in _readings(token.text) if tag.startswith("subst")
+                    and ":pl:" in tag and "gen" in tag.split(":")[2].split(".")), None)
+    if reading is None:
+        return token
+    lemma, tag = reading
+    parts = tag.split(":")
+    parts[2], parts[3] = "gen", parts[3].split(".")[0]
+    return replace(token, lemma=lemma, tag=":".join(parts))
+
+
+def _genitive_reading(token: Token) -> Token:
+    """The genitive after a light noun (`członków załóg`) where the tagger read another case."""
+    reading = next(((lemma, tag) for lemma, tag in _readings(token.text)
+                    if tag.startswith("subst") and "gen" in tag.split(":")[2].split(".")), None)
+    if reading is None:
+        return token
+    lemma, tag = reading
+    parts = tag.split(":")
+    parts[1], parts[2], parts[3] = parts[1].split(".")[0], "gen", parts[3].split(".")[0]
+    return replace(token, lemma=lemma, tag=":".join(parts))
+
+
+@cache
+def _readings(form: str) -> tuple[tuple[str, str], ...]:
+    return tuple((strip_qualifier(lemma), tag) for _, _, (_, lemma, tag, *_) in morfeusz().analyse(form))
 
 
 def counted_object(tokens: Sequence[Token], k: int, text: str) -> CountedObject | None:
     """Return the noun phrase that starts at token `k`, with coordination and light nouns."""
+    if k < len(tokens) and _is_noun(tokens[k]):
+        tokens = [*tokens[:k], _counted_reading(tokens[k]), *tokens[k + 1:]]
     phrase = _phrase(tokens, k)
     if phrase is None:
         return _substantive(tokens, k)
     first, noun, last = phrase
     parts = [_base(tokens, first, noun, last)]
     if tokens[noun].lemma in words("light_nouns.txt"):
+        if last + 1 < len(tokens) and _is_noun(tokens[last + 1]) and ":gen" not in tokens[last + 1].tag:
+            tokens = [*tokens[:last + 1], _genitive_reading(tokens[last + 1]), *tokens[last + 2:]]
         after = _phrase(tokens, last + 1)
         if after is not None and (_fields(tokens[after[1]].tag)[1] == "gen"
                                   or _may_be_genitive(tokens[after[1]])):
