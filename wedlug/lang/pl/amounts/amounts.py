@@ -391,8 +391,9 @@ def find_amounts(article: Article) -> Article:
     for tokens in _sentences(article).values():
         taken = _taken_by_times(article, tokens) if article.times else [False] * len(tokens)
         sentence_start = len(article.amounts)
-        idioms = idiom_tokens(tokens)
-        for found in SentenceAmounts(tokens, text, taken).find():
+        amounts = SentenceAmounts(tokens, text, taken).find()
+        idioms = idiom_tokens(tokens) if amounts else set()
+        for found in amounts:
             if article.is_removed(tokens[found.first].start, tokens[found.last].end) \
                     or any(k in idioms for k in range(found.first, found.last + 1)):
                 continue

@@ -204,18 +204,23 @@ def _after_scale(total: float, scale: float, value: float) -> bool:
 
 
 @cache
-def _idioms() -> tuple[tuple[str, ...], ...]:
-    return tuple(tuple(line.split()) for line in words_of("number_idioms.txt"))
+def _idioms() -> dict[str, tuple[tuple[str, ...], ...]]:
+    """Idioms by their first word."""
+    table: dict[str, list[tuple[str, ...]]] = {}
+    for line in words_of("number_idioms.txt"):
+        idiom = tuple(line.split())
+        table.setdefault(idiom[0], []).append(idiom)
+    return {first: tuple(found) for first, found in table.items()}
 
 
 def idiom_tokens(tokens: Sequence[Token]) -> set[int]:
     """Return the indices of tokens inside idioms with numbers or time words (`w cztery
     oczy`, `z dnia na dzień`, data/number_idioms.txt): no amount and no time there."""
-    low = [t.text.lower() for t in tokens]
+    table = _idioms()
     inside: set[int] = set()
-    for idiom in _idioms():
-        n = len(idiom)
-        for i in range(len(low) - n + 1):
-            if tuple(low[i:i + n]) == idiom:
+    for i, token in enumerate(tokens):
+        for idiom in table.get(token.text.lower(), ()):
+            n = len(idiom)
+            if tuple(t.text.lower() for t in tokens[i:i + n]) == idiom:
                 inside.update(range(i, i + n))
     return inside

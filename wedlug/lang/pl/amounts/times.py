@@ -851,8 +851,9 @@ def find_times(article: Article) -> Article:
     text = article.text
     for tokens in by_sentence.values():
         reader = SentenceTimes(tokens, text, anchor)
-        idioms = idiom_tokens(tokens)
-        for found in reader.find():
+        expressions = reader.find()
+        idioms = idiom_tokens(tokens) if expressions else set()
+        for found in expressions:
             start, end = tokens[found.start].start, tokens[found.end - 1].end
             if article.is_removed(start, end) or any(k in idioms for k in range(found.start, found.end)):
                 continue
