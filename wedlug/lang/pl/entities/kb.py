@@ -119,19 +119,33 @@ class KnowledgeBase:
             self.index.setdefault(lemma, []).append(pattern)
 
     def match(self, tokens: Sequence[Token]) -> list[Match]:
-        """Every gazetteer hit in a sentence, longest first at each position."""
-        lemmas = [token_lemmas(t) for t in tokens]
+        """Every gazetteer hit in a sentence, longest first at each position.
+
+        A lower-case word opens a name by the tagger's lemma or its own form (`rosyjski`
+        MSZ); a capitalised one, whose case the tagger may misread, by every lemma
+        Morfeusz gives it (`Korei`). Words inside a name are checked on all their lemmas,
+        looked up only where a name may continue."""
+        lemmas: list[frozenset[str] | None] = [None] * len(tokens)
+
+        def all_lemmas(j: int) -> frozenset[str]:
+            found_lemmas = lemmas[j]
+            if found_lemmas is None:
+                found_lemmas = lemmas[j] = token_lemmas(tokens[j])
+            return found_lemmas
+
         found = []
-        for i in range(len(tokens)):
+        for i, token in enumerate(tokens):
             seen: set[int] = set()
-            for lemma in lemmas[i]:
+            lower = token.text[:1].islower()
+            openers = (token.lemma.lower(), token.text.lower()) if lower else all_lemmas(i)
+            for lemma in openers:
                 for pattern in self.index.get(lemma, ()):
                     if id(pattern) in seen:
                         continue
                     seen.add(id(pattern))
                     n = len(pattern.words)
                     if i + n <= len(tokens) and all(
-                            _fits(word, tokens[i + k], lemmas[i + k], k, n)
+                            _fits(word, tokens[i + k], all_lemmas(i + k), k, n)
                             for k, word in enumerate(pattern.words)):
                         found.append(Match(i, i + n, pattern))
         found.sort(key=lambda m: (m.first, -(m.last - m.first)))
