@@ -6,6 +6,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -60,3 +61,16 @@ def test_offsets_hold_on_every_shared_article() -> None:
     assert len(files) > 900
     total = sum(check_record(Path(f).read_text(encoding="utf-8")) for f in files)
     assert total > 300_000
+
+
+@pytest.mark.parametrize("text", [
+    " Według",                       # a source phrase with nothing after it (found by hypothesis)
+    "Zdaniem",
+    "Minister powiedział:",
+    "– zaznaczył.",
+    "Pod koniec maja",
+    "w wieku od 9 lat",
+    "cytowany przez",
+])
+def test_records_of_truncated_text(text: str) -> None:
+    assert check_record(text) >= 0

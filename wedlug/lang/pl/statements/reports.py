@@ -345,7 +345,7 @@ def source_statements(doc: Document, quotations: list[Quotation]) -> list[Statem
                         and not (speaker_end > named_at and doc.tokens[speaker_end - 1].text[:1].isupper()
                                  and not doc.tokens[speaker_end].text[:1].isupper()):
                     speaker_end += 1           # a name ends the agent: `przez GUS bezrobocie`
-            elif doc.lowers[named_at] in POSSESSIVES:
+            elif named_at < len(doc.tokens) and doc.lowers[named_at] in POSSESSIVES:
                 speaker_end = named_at + 1     # `według niego "nieszczęsna…"`: the pronoun alone
             else:
                 speaker_end = phrase_after(doc, named_at)
