@@ -146,3 +146,9 @@ def test_name_lists_are_shipped_not_read_from_shared() -> None:
     assert names.first_name_base("Theresy") == "Theresa"
     assert names.oblique("Vandermeulenem") == "Vandermeulen"
     assert names.apostrophe("Farage'a") == ("Farage", "a")
+
+
+def test_a_detected_name_ends_at_its_last_capitalised_word() -> None:
+    article = analyse("Zdaniem ekspertów Polskiego Instytutu Ekonomicznego morska energetyka urośnie.")
+    names = [m["text"] for e in article.entities for m in e["mentions"]]
+    assert "Polskiego Instytutu Ekonomicznego" in names, names

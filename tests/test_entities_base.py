@@ -73,6 +73,8 @@ def test_the_inflected_part_ends_where_agreement_ends(sentence: str, surface: st
     ("Głos zabrał Greg Clark z Londynu.", "Greg Clark", "Greg Clark"),
     # an ending glued on with an apostrophe
     ("Słowa Harry'ego Wrenhama cytowano często.", "Harry'ego Wrenhama", "Harry Wrenham"),
+    # a first name and surname outweigh the place and adjective readings of their words
+    ("Rzeczniczka resortu Katarzyna Wolska przekazała dane.", "Katarzyna Wolska", "Katarzyna Wolska"),
 ])
 def test_people(sentence: str, surface: str, base: str) -> None:
     assert base_form(name_words(sentence, surface)) == base

@@ -50,6 +50,9 @@ def _candidates(article: Article, kb: KnowledgeBase) -> list[Candidate]:
         if index is None or sentence_end.get(mention.end) != index:
             continue  # a span that does not fall on token edges of one sentence
         first, last = starts[(index, mention.start)], ends[(index, mention.end)] + 1
+        tokens = by_sentence[index]
+        while last - 1 > first and tokens[last - 1].text[:1].islower() and tokens[last - 1].text.isalpha():
+            last -= 1  # `Polskiego Instytutu Ekonomicznego morska`: a name ends with a capital
         detected.setdefault(index, []).append(
             Candidate(by_sentence[index], first, last, source, mention.type))
     out: list[Candidate] = []

@@ -536,6 +536,11 @@ def _analyse(words: Sequence[Word], opts: Sequence[list[Option]], head: int) -> 
                     break
                 continue
             found = _fit(opts[k], local, adjective=True)
+            if person and _personal(word, opts[k]):
+                # a surname outweighs a rare adjective reading (`Wolska`: not `wolski`)
+                personal = _fit(opts[k], state, adjective=False)
+                if personal is not None and (found is None or personal.weight > found.weight):
+                    found = personal
             coordinated = words[k - 1].text in COORDINATORS and k - 2 in chosen
             if found is None and coordinated:
                 found = next((o for o in sorted(opts[k], key=lambda o: -o.weight) if o.pos in NOUNS
@@ -640,6 +645,11 @@ def _title(words: Sequence[Word]) -> Sequence[Word]:
     return out
 
 
+# How much a first name's (and its surname's) readings outweigh the chosen common or place
+# reading of the same words: just enough to win a tie.
+NAME_PREFERENCE = 1.01
+
+
 def _first_names(words: Sequence[Word], opts: list[list[Option]]) -> None:
     """A first name from the lists before a surname, which Morfeusz reads only as a
     common word or a plural (`Tony` of `tona`, `Greg` of `Grega`): as written, mostly."""
@@ -654,9 +664,14 @@ def _first_names(words: Sequence[Word], opts: list[list[Option]]) -> None:
         if any("imię" in o.names for o in opts[k]):
             top = max(opts[k], key=lambda o: o.weight)
             if "imię" not in top.names:
-                # Its first-name readings before the common word's (`Willa Huttona`: `Will`).
-                opts[k] = [o._replace(weight=max(o.weight, top.weight)) if "imię" in o.names
+                # Its first-name readings before the common word's (`Willa Huttona`: `Will`;
+                # `Katarzyna Wolska`, not the place `Katarzyn`), and the surname's likewise.
+                opts[k] = [o._replace(weight=max(o.weight, top.weight * NAME_PREFERENCE)) if "imię" in o.names
                            and o.number == "sg" else o for o in opts[k]]
+                after = max(opts[k + 1], key=lambda o: o.weight)
+                if "nazwisko" not in after.names:
+                    opts[k + 1] = [o._replace(weight=max(o.weight, after.weight * NAME_PREFERENCE))
+                                   if "nazwisko" in o.names and o.number == "sg" else o for o in opts[k + 1]]
             continue
         if word.text not in firsts:
             continue
