@@ -152,3 +152,8 @@ def test_a_detected_name_ends_at_its_last_capitalised_word() -> None:
     article = analyse("Zdaniem ekspertów Polskiego Instytutu Ekonomicznego morska energetyka urośnie.")
     names = [m["text"] for e in article.entities for m in e["mentions"]]
     assert "Polskiego Instytutu Ekonomicznego" in names, names
+
+
+def test_a_unit_after_a_number_is_no_organisation() -> None:
+    article = analyse("Farmy wiatrowe mogą zapewnić Polsce nawet 18 GW mocy.")
+    assert not [e for e in article.entities if e["name"] == "GW"], article.entities

@@ -9,12 +9,14 @@ phrases such as `przywódca KRLD`). `predict` is pure; `find_entities` writes th
 
 from __future__ import annotations
 
+from functools import cache
 from typing import Any
 
 from wedlug.article import Article, Token
 from wedlug.lang.pl.entities import fallback
 from wedlug.lang.pl.entities.kb import KnowledgeBase, Match, default_kb
 from wedlug.lang.pl.entities.link import Candidate, Found, institution_matches, link, select, split_fallback
+from wedlug.lang.pl.lexicon import rows
 
 
 def detect(article: Article) -> tuple[str, list[fallback.Mention]]:
@@ -53,6 +55,9 @@ def _candidates(article: Article, kb: KnowledgeBase) -> list[Candidate]:
         tokens = by_sentence[index]
         while last - 1 > first and tokens[last - 1].text[:1].islower() and tokens[last - 1].text.isalpha():
             last -= 1  # `Polskiego Instytutu Ekonomicznego morska`: a name ends with a capital
+        if last - first == 1 and first > 0 and tokens[first - 1].text[:1].isdigit() \
+                and tokens[first].text.lower() in _units():
+            continue  # `18 GW`: a unit after a number, no organisation
         detected.setdefault(index, []).append(
             Candidate(by_sentence[index], first, last, source, mention.type))
     out: list[Candidate] = []
@@ -85,6 +90,12 @@ def _candidates(article: Article, kb: KnowledgeBase) -> list[Candidate]:
                                  roles=tuple(m.pattern.entry for m in group)))
         out += institution_matches(tokens, kb, countries)
     return out + _surnames(out, by_sentence)
+
+
+@cache
+def _units() -> frozenset[str]:
+    """Unit abbreviations (the amounts step's data/units.tsv): `GW`, `MW`, `km`."""
+    return frozenset(row[0] for row in rows("units.tsv"))
 
 
 def _surnames(found: list[Candidate], by_sentence: dict[int, list[Token]]) -> list[Candidate]:
