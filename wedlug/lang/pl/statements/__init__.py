@@ -76,7 +76,7 @@ def predict_statements(article: Article) -> list[Statement]:
     found += source_statements(doc, quotations)
     found += continued_statements(doc, quotations, found)
     found += colon_statements(doc, quotations, found)
-    quoted = {k for q in quotations for k in range(q.open, min(q.close + 1, len(doc.tokens)))}
+    quoted = doc.tokens_inside(quotations)
     attach_speakers(doc, found, quoted)
     found = _deduplicate(_nest(found))
     for statement in found:

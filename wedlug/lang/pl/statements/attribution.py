@@ -38,10 +38,8 @@ def _modal_of(doc: Document, cue: int) -> int | None:
     """Return the finite modal an infinitive cue hangs on (`miała wówczas powiedzieć`)."""
     if not doc.tokens[cue].tag.startswith("inf"):
         return None
-    k = cue - 1
-    if k > 0 and doc.tokens[k].tag.startswith("adv"):
-        k -= 1
-    return k if k >= 0 and doc.is_finite(k) else None
+    k = doc.modal_before(cue)
+    return k if k is not None and doc.is_finite(k) else None
 
 
 def _beside(doc: Document, statement: Statement, wanted: Features) -> Mention | None:

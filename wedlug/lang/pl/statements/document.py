@@ -90,20 +90,24 @@ class Document:
         """Tell whether token i is a dialogue or parenthetical dash."""
         return 0 <= i < len(self.tokens) and self.tokens[i].text in DASHES
 
-    def _after_modal(self, i: int) -> bool:
-        """Tell whether the infinitive at i hangs on a modal, perhaps across an adverb
-        (`miała powiedzieć`, `miała wówczas powiedzieć`)."""
+    def modal_before(self, i: int) -> int | None:
+        """Return the modal the infinitive at i hangs on, perhaps across an adverb
+        (`miała powiedzieć`, `miała wówczas powiedzieć`), if there is one."""
         k = i - 1
         if k > 0 and self.tokens[k].tag.startswith("adv"):
             k -= 1
-        return k >= 0 and self.lemmas[k] in MODALS
+        return k if k >= 0 and self.lemmas[k] in MODALS else None
+
+    def tokens_inside(self, quotations: list[Quotation]) -> set[int]:
+        """Return the indices of the tokens of quotations, their marks included."""
+        return {k for q in quotations for k in range(q.open, min(q.close + 1, len(self.tokens)))}
 
     def cue_at(self, i: int) -> tuple[int, str, bool] | None:
         """Return (end index, frame, is_denial) of the longest cue starting at token i."""
         lex = self.lexicon
         if self.lemmas[i] not in lex.cue_heads or self.tokens[i].tag.startswith(("ppas", "pact", "impt")):
             return None                    # `Czytaj więcej:` is a link, not a report
-        if self.tokens[i].tag.startswith("inf") and not self._after_modal(i):
+        if self.tokens[i].tag.startswith("inf") and self.modal_before(i) is None:
             return None                    # `obiecał zjednoczyć się i zapewnić …`: not a report
         best: tuple[int, str, bool] | None = None
         for sequence in (*lex.denials, *lex.reporting):

@@ -165,7 +165,7 @@ def _unopened(doc: Document, found: list[Quotation]) -> list[Quotation]:
     """Add the quotations whose opening mark is missing (`Aresztowanie ma … Bibi”
     oświadczył minister.`): a lone closing mark followed by a cue closes a quotation
     that starts with its sentence."""
-    inside = {k for q in found for k in range(q.open, min(q.close + 1, len(doc.tokens)))}
+    inside = doc.tokens_inside(found)
     added: list[Quotation] = []
     for k, token in enumerate(doc.tokens):
         if token.text not in CLOSERS_ONLY or k in inside or _cue_after(doc, k) is None:
@@ -311,7 +311,7 @@ def colon_statements(doc: Document, quotations: list[Quotation], found: list[Sta
     """Return words after a reporting cue and a colon that carry no quotation marks
     (`Sakiewicz stwierdził: Ja nie wiem, czy …`, `powiedział: - Tony Blair …`): the
     speaker's own words up to the end of the sentence."""
-    inside = {k for q in quotations for k in range(q.open, min(q.close + 1, len(doc.tokens)))}
+    inside = doc.tokens_inside(quotations)
     claimed = [s.content for s in found]
     added: list[Statement] = []
     for colon, token in enumerate(doc.tokens):

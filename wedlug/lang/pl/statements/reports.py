@@ -246,7 +246,7 @@ REPLIES = frozenset({"odeprzeć", "odpierać"})
 def report_statements(doc: Document, quotations: list[Quotation], taken: set[int]) -> list[Statement]:
     """Return the statements of reporting cues outside quotations and not taken yet."""
     quotes = {q.open: q for q in quotations if not q.dashed}
-    inside = {k for q in quotations for k in range(q.open, min(q.close + 1, len(doc.tokens)))}
+    inside = doc.tokens_inside(quotations)
     found: list[Statement] = []
     i = 0
     while i < len(doc.tokens):
@@ -318,7 +318,7 @@ def _agent_of_participle(doc: Document, k: int) -> int:
 
 def source_statements(doc: Document, quotations: list[Quotation]) -> list[Statement]:
     """Return `according_to` statements of source phrases (`według X`, `jej zdaniem`)."""
-    inside = {k for q in quotations for k in range(q.open, min(q.close + 1, len(doc.tokens)))}
+    inside = doc.tokens_inside(quotations)
     found: list[Statement] = []
     for i in range(len(doc.tokens)):
         if i in inside:

@@ -443,6 +443,11 @@ def _quoted_name_end(doc: Document, k: int, end: int) -> int | None:
     return None
 
 
+def _name_end(doc: Document, first: int, stop: int) -> int:
+    """Return where the run of capitalised words from token `first` ends (at most `stop`)."""
+    return next((i for i in range(first, stop) if not doc.tokens[i].text[:1].isupper()), stop)
+
+
 def _guessed_name(doc: Document, j: int) -> bool:
     """Tell whether token j starts a foreign name whose case is only guessed
     (`w oświadczeniu Federica Mogherini`)."""
@@ -538,7 +543,7 @@ def right_subject(doc: Document, after: int, cue: int, wanted: Features) -> Ment
             j = next((j for j in range(k + 1, stop)
                       if ":nom" in doc.tokens[j].tag or _guessed_name(doc, j)), k)
             floor = k
-            name_end = next((i for i in range(k + 1, stop) if not doc.tokens[i].text[:1].isupper()), stop)
+            name_end = _name_end(doc, k + 1, stop)
             if k < j < name_end and (
                     (doc.tokens[k].text[:1].isupper() and doc.lowers[k] == doc.lemmas[k].lower())
                     or doc.lemmas[k] in MEDIA_NOUNS):
@@ -558,7 +563,7 @@ def right_subject(doc: Document, after: int, cue: int, wanted: Features) -> Ment
             if doc.lemmas[k] in MEDIA_NOUNS and j == k + 1 and doc.tokens[j].text[:1].isupper():
                 # `mówi portalowi PolskieRadio.pl znawca Rosji X`: the portal's name is told too
                 # (but `mówi gazecie Jewhen Mahda, szef …`: no one else is named, he speaks)
-                name_end = next((i for i in range(j, stop) if not doc.tokens[i].text[:1].isupper()), stop)
+                name_end = _name_end(doc, j, stop)
                 j = next((i for i in range(name_end, stop) if ":nom" in doc.tokens[i].tag), j)
             told = j != k
             k = j
