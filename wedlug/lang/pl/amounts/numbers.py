@@ -127,14 +127,16 @@ def _plural(token: Token) -> bool:
     `milion` and `tysiąc` have a singular one."""
     if not token.tag.startswith("num"):
         return ":pl:" in token.tag + ":" or token.lemma == "tysiące"
-    return not _has_singular_noun(token.text.lower())
+    return not any(tag.startswith("subst:sg") for _, tag in noun_readings(token.text.lower()))
 
 
 @cache
-def _has_singular_noun(word: str) -> bool:
+def noun_readings(word: str) -> tuple[tuple[str, str], ...]:
+    """The (lower-case lemma, tag) of a word's noun readings (Morfeusz), whatever the
+    tagger chose."""
     from wedlug.lang.pl.words import default_analyser
 
-    return any(r.tag.startswith("subst:sg") for r in default_analyser().word(word))
+    return tuple((r.lemma.lower(), r.tag) for r in default_analyser().word(word) if r.tag.startswith("subst"))
 
 
 def read_number(tokens: Sequence[Token], i: int, text: str) -> Number | None:

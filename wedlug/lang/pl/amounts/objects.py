@@ -13,7 +13,7 @@ from functools import cache
 
 from wedlug.article import Token
 from wedlug.lang.pl.lexicon import words
-from wedlug.lang.pl.morphology import morfeusz, strip_qualifier
+from wedlug.lang.pl.morphology import interpretations, morfeusz, strip_qualifier
 
 NOUNS = ("subst", "depr", "ger")
 MODIFIERS = ("adj", "ppas", "pact")
@@ -102,26 +102,12 @@ def _phrase(tokens: Sequence[Token], k: int) -> tuple[int, int, int] | None:
     return first, noun, last
 
 
-def _counted_reading(token: Token) -> Token:
-    """A counted noun stands in the genitive plural (`96 proc. gmin`); where the tagger read
-    a singular nominative (`gmin`, `marek` as the name Marek), take Morfeusz's genitive
-    plural reading instead."""
-    if not token.tag.startswith("subst") or ":sg:nom" not in token.tag:
-        return token
+def _genitive_reading(token: Token, plural: bool = False) -> Token:
+    """The token in Morfeusz's first genitive (`plural`: genitive plural) noun reading, where
+    the tagger read another case: a light noun's genitive (`członków załóg`), a counted noun
+    (`96 proc. gmin`, `marek` read as the name Marek)."""
     reading = next(((lemma, tag) for lemma, tag in _readings(token.text) if tag.startswith("subst")
-                    and ":pl:" in tag and "gen" in tag.split(":")[2].split(".")), None)
-    if reading is None:
-        return token
-    lemma, tag = reading
-    parts = tag.split(":")
-    parts[2], parts[3] = "gen", parts[3].split(".")[0]
-    return replace(token, lemma=lemma, tag=":".join(parts))
-
-
-def _genitive_reading(token: Token) -> Token:
-    """The genitive after a light noun (`członków załóg`) where the tagger read another case."""
-    reading = next(((lemma, tag) for lemma, tag in _readings(token.text)
-                    if tag.startswith("subst") and "gen" in tag.split(":")[2].split(".")), None)
+                    and (not plural or ":pl:" in tag) and "gen" in tag.split(":")[2].split(".")), None)
     if reading is None:
         return token
     lemma, tag = reading
@@ -132,13 +118,15 @@ def _genitive_reading(token: Token) -> Token:
 
 @cache
 def _readings(form: str) -> tuple[tuple[str, str], ...]:
-    return tuple((strip_qualifier(lemma), tag) for _, _, (_, lemma, tag, *_) in morfeusz().analyse(form))
+    """Every (lemma, compact tag) Morfeusz gives a word form."""
+    return tuple((strip_qualifier(lemma), tag) for _, _, _, lemma, tag, _, _ in interpretations(form))
 
 
 def counted_object(tokens: Sequence[Token], k: int, text: str) -> CountedObject | None:
     """Return the noun phrase that starts at token `k`, with coordination and light nouns."""
-    if k < len(tokens) and _is_noun(tokens[k]):
-        tokens = [*tokens[:k], _counted_reading(tokens[k]), *tokens[k + 1:]]
+    if k < len(tokens) and tokens[k].tag.startswith("subst") and ":sg:nom" in tokens[k].tag:
+        # a counted noun stands in the genitive plural, never a singular nominative
+        tokens = [*tokens[:k], _genitive_reading(tokens[k], plural=True), *tokens[k + 1:]]
     phrase = _phrase(tokens, k)
     if phrase is None:
         return _substantive(tokens, k)
@@ -164,12 +152,7 @@ def counted_object(tokens: Sequence[Token], k: int, text: str) -> CountedObject 
 def _may_be_genitive(token: Token) -> bool:
     """Tell whether Morfeusz reads a noun's form as a genitive too (`dawek szczepionki`:
     the tagger may have chosen the nominative plural)."""
-    return any(":gen" in tag for tag in _analyses(token.text))
-
-
-@cache
-def _analyses(form: str) -> tuple[str, ...]:
-    return tuple(tag for _, _, (_, _, tag, *_) in morfeusz().analyse(form))
+    return any(":gen" in tag for _, tag in _readings(token.text))
 
 
 def _base(tokens: Sequence[Token], first: int, noun: int, last: int, case: str = "nom") -> str:

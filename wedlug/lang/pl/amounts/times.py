@@ -17,7 +17,7 @@ from functools import cache
 from wedlug.article import Article, Token
 from wedlug.lang.pl.amounts import calendar as cal
 from wedlug.lang.pl.amounts.calendar import Point
-from wedlug.lang.pl.amounts.numbers import idiom_tokens, read_number
+from wedlug.lang.pl.amounts.numbers import idiom_tokens, noun_readings, read_number
 from wedlug.lang.pl.lexicon import rows
 
 
@@ -689,7 +689,7 @@ class SentenceTimes:
             if size == 2 and key not in self.words.holidays and i + 1 < len(self.tokens):
                 # `Bożym Narodzeniem` may get an odd lemma: any noun reading of the word counts
                 first = self.tokens[i].lemma.lower()
-                key = next((f"{first} {lemma}" for lemma in noun_lemmas(self.low[i + 1])
+                key = next((f"{first} {lemma}" for lemma, _ in noun_readings(self.low[i + 1])
                             if f"{first} {lemma}" in self.words.holidays), key)
             month_day = self.words.holidays.get(key)
             if month_day is not None and (key != "nowy rok" or self.tokens[i].text[:1].isupper()):
@@ -707,7 +707,7 @@ class SentenceTimes:
         code = self.words.seasons.get(self.tokens[i].lemma)
         if code is None or not self.tokens[i].tag.startswith("subst") or ":sg:" not in self.tokens[i].tag:
             # `jesienią` may be tagged as a verb ("jesienić"): its noun reading decides
-            code = next((self.words.seasons[lemma] for lemma in noun_lemmas(self.low[i])
+            code = next((self.words.seasons[lemma] for lemma, _ in noun_readings(self.low[i])
                          if lemma in self.words.seasons), None) if self.low[i] in _SEASON_FORMS else None
             if code is None:
                 return None
@@ -832,14 +832,6 @@ _PERSONS = frozenset(("kobieta", "dziewczyna", "dziewczynka", "matka", "córka",
 _LASTING_UNITS = {"let": "Y", "miesięcz": "M", "tygodni": "W", "dni": "D", "godzin": "H", "minut": "MIN"}
 _STEMS = {"jedno": 1, "dwu": 2, "trzy": 3, "cztero": 4, "pięcio": 5, "sześcio": 6, "siedmio": 7,
           "ośmio": 8, "dziewięcio": 9, "dziesięcio": 10, "": 1}
-
-
-@cache
-def noun_lemmas(word: str) -> frozenset[str]:
-    """The lemmas of a word's noun readings (Morfeusz), whatever the tagger chose."""
-    from wedlug.lang.pl.words import default_analyser
-
-    return frozenset(r.lemma.lower() for r in default_analyser().word(word) if r.tag.startswith("subst"))
 
 
 def find_times(article: Article) -> Article:
