@@ -536,11 +536,10 @@ def _analyse(words: Sequence[Word], opts: Sequence[list[Option]], head: int) -> 
                     break
                 continue
             found = _fit(opts[k], local, adjective=True)
-            if person and _personal(word, opts[k]):
-                # a surname outweighs a rare adjective reading (`Wolska`: not `wolski`)
-                personal = _fit(opts[k], state, adjective=False)
-                if personal is not None and (found is None or personal.weight > found.weight):
-                    found = personal
+            surname = person and _personal(word, opts[k])
+            personal = _fit(opts[k], state, adjective=False) if surname else None
+            if personal is not None and (found is None or personal.weight > found.weight):
+                found = personal           # a surname outweighs a rare adjective reading (`Wolska`)
             coordinated = words[k - 1].text in COORDINATORS and k - 2 in chosen
             if found is None and coordinated:
                 found = next((o for o in sorted(opts[k], key=lambda o: -o.weight) if o.pos in NOUNS
@@ -562,9 +561,8 @@ def _analyse(words: Sequence[Word], opts: Sequence[list[Option]], head: int) -> 
                     genders[k] = local.gender
                     score += _score(found.weight)
                     continue
-            if found is None and person and _personal(word, opts[k]):
-                found = _fit(opts[k], state, adjective=False)
-                if found is None and _known(word.text):
+            if found is None and surname:  # no reading as a surname fits (`personal` is None)
+                if _known(word.text):
                     # A surname Morfeusz knows in other forms only (`Jamesa Bonda`): the
                     # rewrites of its ending.
                     found = _fit([o._replace(weight=o.weight * RETRY) for o in _unknown_options(word.text)
