@@ -157,3 +157,27 @@ def test_a_detected_name_ends_at_its_last_capitalised_word() -> None:
 def test_a_unit_after_a_number_is_no_organisation() -> None:
     article = analyse("Farmy wiatrowe mogą zapewnić Polsce nawet 18 GW mocy.")
     assert not [e for e in article.entities if e["name"] == "GW"], article.entities
+
+
+def test_entities_do_not_depend_on_the_hash_seed() -> None:
+    """Two KB names on one span (`Rzeczpospolitej`: the paper's name and its `~` alias) and
+    a capitalised word's set of lemmas once made the kept one depend on PYTHONHASHSEED."""
+    import json
+    import os
+    import subprocess
+    import sys
+
+    text = ("Rząd przyjął projekt budżetu. Jak czytamy w poniedziałkowym wydaniu "
+            "„Rzeczpospolitej”, deficyt wyniesie 40 mld zł.\n"
+            "Według „Rzeczpospolitej” Komisja Europejska zgłosi uwagi.")
+    script = ("import json, sys, wedlug; a = wedlug.analyze(sys.stdin.read()); "
+              "print(json.dumps(a.entities, ensure_ascii=False, sort_keys=True))")
+    outputs = []
+    for seed in ("1", "2", "3"):
+        env = dict(os.environ, PYTHONHASHSEED=seed)
+        done = subprocess.run([sys.executable, "-c", script], input=text, capture_output=True,
+                              text=True, env=env, check=True)
+        outputs.append(done.stdout)
+    assert outputs[0] == outputs[1] == outputs[2]
+    names = {e["name"] for e in json.loads(outputs[0])}
+    assert "Rzeczpospolita" in names, names

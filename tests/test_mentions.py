@@ -89,3 +89,34 @@ def test_spans(labels: list[str], expected: list[tuple[int, int, str]]) -> None:
 ])
 def test_shape(form: str, expected: str) -> None:
     assert shape(form) == expected
+
+
+SENTENCES = [
+    "Premier Donald Tusk spotkał się w środę w Brukseli z przewodniczącą Komisji Europejskiej .".split(),
+    "Tak .".split(),
+    ("Rzecznik Ministerstwa Zdrowia Wojciech Andrusiewicz poinformował , że w Krakowie i Gdańsku "
+     "przybyło zakażeń , a ul . Długa została zamknięta .").split(),
+    "Samolot linii Ryanair wylądował w Modlinie .".split(),
+]
+
+
+def test_a_batch_of_sentences_is_labelled_as_each_alone() -> None:
+    """Viterbi runs over sentences of different lengths at once; each keeps its own labels."""
+    from wedlug.lang.pl.entities.mentions import default_model
+
+    model = default_model()
+    alone = [model.labels(forms) for forms in SENTENCES]
+    assert model.label_sentences([*SENTENCES, []]) == [*alone, []]
+    assert model.label_sentences(SENTENCES[::-1]) == alone[::-1]
+    assert "B-persName" in alone[0] and "B-placeName" in alone[3]
+
+
+def test_word_tables_that_start_over_give_the_same_labels(monkeypatch: pytest.MonkeyPatch) -> None:
+    from wedlug.lang.pl.entities import mentions
+
+    model = mentions.default_model()
+    expected = model.label_sentences(SENTENCES)
+    monkeypatch.setattr(mentions, "CACHE_LIMIT", 40)
+    assert model.label_sentences(SENTENCES) == expected  # more words than the limit: one restart
+    assert model.label_sentences(SENTENCES[:1]) == expected[:1]
+    assert len(model._rows) <= 40 + len(SENTENCES[0])

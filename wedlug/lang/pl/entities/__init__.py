@@ -39,19 +39,20 @@ __all__ = ["find_entities", "predict"]
 
 def _candidates(article: Article, kb: KnowledgeBase) -> list[Candidate]:
     by_sentence: dict[int, list[Token]] = {}
+    starts: dict[int, tuple[int, int]] = {}  # a token's start -> (sentence, place in it)
+    ends: dict[int, tuple[int, int]] = {}
     for token in article.tokens:
-        by_sentence.setdefault(token.sentence, []).append(token)
-    starts = {(t.sentence, t.start): k for tokens in by_sentence.values() for k, t in enumerate(tokens)}
-    ends = {(t.sentence, t.end): k for tokens in by_sentence.values() for k, t in enumerate(tokens)}
-    sentence_of = {t.start: t.sentence for t in article.tokens}
-    sentence_end = {t.end: t.sentence for t in article.tokens}
+        tokens = by_sentence.setdefault(token.sentence, [])
+        starts[token.start] = ends[token.end] = (token.sentence, len(tokens))
+        tokens.append(token)
     detected: dict[int, list[Candidate]] = {}
     source, mentions = detect(article)
     for mention in mentions:
-        index = sentence_of.get(mention.start)
-        if index is None or sentence_end.get(mention.end) != index:
+        index, first = starts.get(mention.start, (None, 0))
+        closing, final = ends.get(mention.end, (None, 0))
+        if index is None or closing != index:
             continue  # a span that does not fall on token edges of one sentence
-        first, last = starts[(index, mention.start)], ends[(index, mention.end)] + 1
+        last = final + 1
         tokens = by_sentence[index]
         while last - 1 > first and tokens[last - 1].text[:1].islower() and tokens[last - 1].text.isalpha():
             last -= 1  # `Polskiego Instytutu Ekonomicznego morska`: a name ends with a capital

@@ -68,6 +68,7 @@ class Pattern:
     name: str
     mode: str  # "" a name; "~" only once the entity is named; "@" an inhabitant name; "role"
     words: tuple[tuple[str, frozenset[str]], ...]
+    order: int = 0  # its place in the KB: ties between hits on one span go by it
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,6 +90,7 @@ class KnowledgeBase:
         self.by_adjective: dict[str, Entry] = {}
         self.institutions: dict[tuple[str, str], Entry] = {}
         self.countries: dict[str, Entry] = {}
+        self._patterns = 0
         for raw in data["entities"]:
             entry = Entry(raw["id"], raw["name"], raw["type"], raw.get("qid"), raw.get("country"),
                           raw.get("actor"), tuple(raw.get("adjectives", ())), tuple(raw.get("roles", ())),
@@ -107,12 +109,14 @@ class KnowledgeBase:
             for name, mode in raw["names"]:
                 self.by_name.setdefault(name, entry)
                 self._add(Pattern(entry, name, mode, tuple(
-                    (w, frozenset(lemmas)) for w, lemmas in words.get(name) or name_words(name))))
+                    (w, frozenset(lemmas)) for w, lemmas in words.get(name) or name_words(name)),
+                    self._patterns))
             for role in entry.roles:
                 self._add(Pattern(entry, role, "role", tuple(
-                    (w, frozenset(lemmas)) for w, lemmas in name_words(role))))
+                    (w, frozenset(lemmas)) for w, lemmas in name_words(role)), self._patterns))
 
     def _add(self, pattern: Pattern) -> None:
+        self._patterns += 1
         if not pattern.words:
             return
         for lemma in pattern.words[0][1]:
@@ -134,21 +138,25 @@ class KnowledgeBase:
             return found_lemmas
 
         found = []
+        index = self.index
         for i, token in enumerate(tokens):
-            seen: set[int] = set()
-            lower = token.text[:1].islower()
-            openers = (token.lemma.lower(), token.text.lower()) if lower else all_lemmas(i)
-            for lemma in openers:
-                for pattern in self.index.get(lemma, ()):
-                    if id(pattern) in seen:
-                        continue
-                    seen.add(id(pattern))
-                    n = len(pattern.words)
-                    if i + n <= len(tokens) and all(
-                            _fits(word, tokens[i + k], all_lemmas(i + k), k, n)
-                            for k, word in enumerate(pattern.words)):
-                        found.append(Match(i, i + n, pattern))
-        found.sort(key=lambda m: (m.first, -(m.last - m.first)))
+            text = token.text
+            if text[:1].islower():
+                groups = [g for g in (index.get(token.lemma.lower()), index.get(text.lower())) if g]
+            else:
+                groups = [index[lemma] for lemma in all_lemmas(i) if lemma in index]
+            if not groups:
+                continue
+            patterns = groups[0] if len(groups) == 1 else list(
+                {id(p): p for group in groups for p in group}.values())
+            for pattern in patterns:
+                n = len(pattern.words)
+                if i + n <= len(tokens) and all(
+                        _fits(word, tokens[i + k], all_lemmas(i + k), k, n)
+                        for k, word in enumerate(pattern.words)):
+                    found.append(Match(i, i + n, pattern))
+        # A capitalised word's lemmas are a set: the KB's order, not theirs, breaks ties.
+        found.sort(key=lambda m: (m.first, -(m.last - m.first), m.pattern.order))
         return found
 
 

@@ -124,8 +124,10 @@ def select(candidates: list[Candidate]) -> list[Candidate]:
     """Non-overlapping names (longest first, the KB's before the detector's), then nested
     role and institution phrases that contain names without crossing them."""
     names = _trimmed([c for c in candidates if c.source not in ("role", "institution")])
+    # On one span, a plain KB name goes before one that counts only once its entity is
+    # named (`Rzeczpospolitej`: the paper's name, and the `~` alias of the same form).
     names.sort(key=lambda c: (-(c.last - c.first), c.source not in ("kb",), not c.fits,
-                              c.mode == "@", c.first))
+                              c.mode == "@", c.first, c.mode == "~"))
     taken: list[Candidate] = []
     used: set[int] = set()  # start offsets of the tokens taken names cover
     for cand in names:

@@ -36,6 +36,8 @@ MAGIC = b"wedlug-ner/2\n"
 _PLAIN = frozenset(("nazwa_pospolita",))
 # Neighbour offsets whose words are features of a token.
 OFFSETS = (-2, -1, 1, 2)
+# A word's capital class feature: all capitals, a capital, a digit, lower case, other.
+CAPS = ("c=U", "c=C", "c=d", "c=l", "c=p")
 # Enough distinct word forms for a few thousand articles; past it the cache starts over.
 CACHE_LIMIT = 300_000
 
@@ -194,7 +196,7 @@ class Model:
                  transitions: np.ndarray, lexicon: Lexicon, meta: dict[str, Any]) -> None:
         self.label_names = list(labels)
         self.index = {a: i for i, a in enumerate(attributes)}
-        # A zero row at the end stands for "no feature" (see `_word`).
+        # A zero row at the end stands for "no feature" (see `_add`).
         self.weights = np.vstack([weights, np.zeros((1, weights.shape[1]), dtype=weights.dtype)])
         self.transitions = transitions
         from wedlug.lang.pl.words import default_analyser
@@ -203,10 +205,23 @@ class Model:
         self.featurizer = Featurizer(lexicon, default_analyser())
         self.meta = meta
         self._zero = np.zeros(len(self.label_names), dtype=np.float32)
-        self._words: dict[str, tuple[np.ndarray, np.ndarray, str]] = {}
+        self._firsts = np.stack([self.vector(["first" + cap]) for cap in CAPS])
+        self._edge = np.stack([self.vector([f"{k}edge"]) for k in OFFSETS])
+        self._forget()
+
+    def _forget(self) -> None:
+        """Empty the word tables (at start, and when they reach `CACHE_LIMIT` words)."""
+        labels = len(self.label_names)
+        # Row k of the tables holds word k's own weights, its weights for each neighbour
+        # slot, its capital class (an index into CAPS) and, by the next word's capital
+        # class, the weight row of the feature `pw=` it gives that word; `_rows` maps a
+        # form to k.
+        self._rows: dict[str, int] = {}
+        self._own = np.zeros((1024, labels), dtype=np.float32)
+        self._near = np.zeros((1024, len(OFFSETS), labels), dtype=np.float32)
+        self._caps = np.zeros(1024, dtype=np.intp)
+        self._after = np.zeros((1024, len(CAPS)), dtype=np.intp)
         self._dotted: dict[tuple[str, str], np.ndarray] = {}
-        self._firsts: dict[str, np.ndarray] = {}
-        self._edge = [self.vector([f"{k}edge"]) for k in OFFSETS]
 
     def vector(self, features: Sequence[str]) -> np.ndarray:
         """Summed label weights of some features (unknown features weigh nothing)."""
@@ -215,33 +230,33 @@ class Model:
             return self._zero
         return np.asarray(self.weights[rows].sum(axis=0), dtype=np.float32)
 
-    def _first(self, cap: str) -> np.ndarray:
-        """Weights of a sentence's first word by its capital class."""
-        found = self._firsts.get(cap)
-        if found is None:
-            found = self._firsts[cap] = self.vector(["first" + cap])
-        return found
-
-    def _word(self, form: str) -> tuple[np.ndarray, np.ndarray, str]:
-        """A word's own weights, its weights for each neighbour slot, and its capital class."""
-        found = self._words.get(form)
-        if found is None:
-            if len(self._words) >= CACHE_LIMIT:
-                self._words.clear()
-                self._dotted.clear()
+    def _add(self, forms: Sequence[str]) -> None:
+        """Give new words their rows: their own weights and their weights for each neighbour
+        slot, summed in one gather and one reduceat for all of them (a padded zero row keeps
+        every group non-empty)."""
+        index, zero = self.index, len(self.weights) - 1
+        rows: list[int] = []
+        starts = []
+        first = len(self._rows)
+        count = first + len(forms)
+        while count > len(self._own):
+            self._own = np.concatenate([self._own, np.zeros_like(self._own)])
+            self._near = np.concatenate([self._near, np.zeros_like(self._near)])
+            self._caps = np.concatenate([self._caps, np.zeros_like(self._caps)])
+            self._after = np.concatenate([self._after, np.zeros_like(self._after)])
+        for k, form in enumerate(forms, first):
             own = self.featurizer.own(form, "")
-            # One gather and one reduceat for all five groups; the padded zero row keeps
-            # every group non-empty.
-            index, zero = self.index, len(self.weights) - 1
-            rows: list[int] = []
-            starts = []
             for group in (own, *self.featurizer.near(form)):
                 starts.append(len(rows))
                 rows += [index[f] for f in group if f in index]
                 rows.append(zero)
-            sums = np.add.reduceat(self.weights[rows], starts, axis=0)
-            found = self._words[form] = (sums[0], sums[1:], own[3])
-        return found
+            self._rows[form] = k
+            self._caps[k] = CAPS.index(own[3])
+            previous = "pw=" + form.lower() + "|"
+            self._after[k] = [index.get(previous + cap, zero) for cap in CAPS]
+        sums = np.add.reduceat(self.weights[rows], starts, axis=0).reshape(len(forms), 1 + len(OFFSETS), -1)
+        self._own[first:count] = sums[:, 0]
+        self._near[first:count] = sums[:, 1:]
 
     def _own_before(self, form: str, next_form: str) -> np.ndarray:
         """A word's own weights when `.` or `-` follows it (`r` `.`, `biało` `-`)."""
@@ -252,36 +267,42 @@ class Model:
 
     def emissions(self, sentences: Sequence[Sequence[str]]) -> np.ndarray:
         """Return the (words, labels) state scores of all words of some sentences, in order."""
-        words = [self._word(f) for forms in sentences for f in forms]
-        own = np.stack([w[0] for w in words])
-        near = np.stack([w[1] for w in words])  # (words, offsets, labels)
-        sentence = np.repeat(np.arange(len(sentences)), [len(forms) for forms in sentences])
-        total = len(words)
+        forms = [form for words in sentences for form in words]
+        if len(self._rows) + len(forms) > CACHE_LIMIT:
+            self._forget()  # before any row of this call is taken, never in the middle
+        table = self._rows
+        new = [form for form in dict.fromkeys(forms) if form not in table]
+        if new:
+            self._add(new)
+        rows = np.fromiter((table[form] for form in forms), dtype=np.intp, count=len(forms))
+        lengths = [len(words) for words in sentences]
+        firsts = np.cumsum([0] + lengths[:-1])
+        own = self._own[rows]
+        near = self._near[rows]  # (words, offsets, labels)
+        caps = self._caps[rows]
+        sentence = np.repeat(np.arange(len(sentences)), lengths)
+        total = len(forms)
         index = np.arange(total)
         for slot, k in enumerate(OFFSETS):
             other = np.clip(index + k, 0, total - 1)
             inside = (index + k == other) & (sentence[other] == sentence)
             own += np.where(inside[:, None], near[other, slot], self._edge[slot])
-        i = 0
-        for forms in sentences:
-            own[i] += self._first(words[i][2])
-            for j in range(1, len(forms)):
-                nxt = forms[j + 1] if j + 1 < len(forms) else ""
-                if nxt in (".", "-"):
-                    own[i + j] += self._own_before(forms[j], nxt) - words[i + j][0]
-                row = self.index.get("pw=" + forms[j - 1].lower() + "|" + words[i + j][2])
-                if row is not None:
-                    own[i + j] += self.weights[row]
-            if len(forms) > 1 and forms[1] in (".", "-"):
-                own[i] += self._own_before(forms[0], forms[1]) - words[i][0]
-            i += len(forms)
+        # `pw=`: the previous word with this word's capital class (none for a first word).
+        previous = self._after[np.roll(rows, 1), caps]
+        previous[firsts] = len(self.weights) - 1
+        own += self.weights[previous]
+        own[firsts] += self._firsts[caps[firsts]]
+        starts = set(firsts.tolist())
+        for i in [i for i, form in enumerate(forms) if form in (".", "-") and i and i not in starts]:
+            own[i - 1] += self._own_before(forms[i - 1], forms[i]) - self._own[rows[i - 1]]
         return own
 
     def label_sentences(self, sentences: Sequence[Sequence[str]]) -> list[list[str]]:
         """Return one B/I/O label per word: the best sequence under the CRF, per sentence.
 
-        Viterbi runs over all sentences at once (padded), so numpy's per-call cost is paid
-        once per position of the longest sentence, not once per word.
+        Viterbi runs over all sentences at once (padded, longest first, so that the ones
+        still going at a position are a prefix), so numpy's per-call cost is paid once per
+        position of the longest sentence, not once per word.
         """
         original, sentences = sentences, [forms for forms in sentences if forms]
         if not sentences:
@@ -289,25 +310,33 @@ class Model:
         scores = self.emissions(sentences)
         lengths = np.array([len(forms) for forms in sentences])
         count, longest, labels = len(sentences), int(lengths.max()), len(self.label_names)
+        # Sentences longest first: at position t the ones still going are a prefix.
+        order = np.argsort(-lengths, kind="stable")
+        ranked = lengths[order]
+        going = np.searchsorted(-ranked, -np.arange(longest), side="left")  # lengths > t
         padded = np.zeros((count, longest, labels), dtype=np.float32)
         padded[np.arange(longest)[None, :] < lengths[:, None]] = scores
-        delta = padded[:, 0]
+        padded = padded[order]
+        delta = padded[:, 0].copy()
         back = np.zeros((count, longest, labels), dtype=np.intp)
-        rows = np.arange(count)[:, None]
         for t in range(1, longest):
-            total = delta[:, :, None] + self.transitions[None]
-            back[:, t] = total.argmax(axis=1)
-            step = total.max(axis=1) + padded[:, t]
-            delta = np.where((t < lengths)[:, None], step, delta)
+            a = going[t]
+            total = delta[:a, :, None] + self.transitions
+            back[:a, t] = total.argmax(axis=1)
+            delta[:a] = total.max(axis=1) + padded[:a, t]
         current = delta.argmax(axis=1)
         path = np.zeros((count, longest), dtype=np.intp)
         for t in range(longest - 1, -1, -1):
-            active = t < lengths
-            path[active, t] = current[active]
+            a = going[t]
+            path[:a, t] = current[:a]
             if t:
-                current = np.where(active, back[rows[:, 0], t, current], current)
+                current[:a] = back[np.arange(a), t, current[:a]]
         names = self.label_names
-        found = iter([[names[j] for j in path[n, :lengths[n]]] for n in range(count)])
+        ranked_paths = [[names[j] for j in path[r, :ranked[r]]] for r in range(count)]
+        in_order: list[list[str]] = [[] for _ in range(count)]
+        for r, n in enumerate(order):
+            in_order[n] = ranked_paths[r]
+        found = iter(in_order)
         return [next(found) if forms else [] for forms in original]
 
     def labels(self, forms: Sequence[str]) -> list[str]:
