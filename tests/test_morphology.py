@@ -54,3 +54,29 @@ def test_tokens_carry_offsets_tags_and_sentence_indices() -> None:
     record = article.to_dict(tokens=True)
     assert record["tokens"][1] == {"start": 5, "end": 12, "text": "przyjął", "lemma": "przyjąć",
                                    "tag": "praet:sg:m3:perf", "upos": "VERB", "sentence": 0}
+
+
+def upos_of(text: str, word: str) -> str:
+    """The UD part of speech of the first token spelled `word`."""
+    return next(t.upos for t in analyze(text).tokens if t.text == word)
+
+
+@pytest.mark.parametrize(("text", "word", "upos"), [
+    # Comparative and subordinating `jak`, `jako`, `niż`, `więc` are SCONJ in UD Polish PDB/PUD.
+    ("Jak ustaliła policja, kierowca był trzeźwy.", "Jak", "SCONJ"),
+    ("Czuł się tam jak u siebie w domu.", "jak", "SCONJ"),
+    ("Pracował w Brukseli jako tłumacz.", "jako", "SCONJ"),
+    ("Inflacja okazała się wyższa, niż zakładał rząd.", "niż", "SCONJ"),
+    ("Budżet jest napięty, więc rząd szuka oszczędności.", "więc", "SCONJ"),
+    # ... except `jak` opening a coordination or a superlative.
+    ("Dotyczy to zarówno kierowców, jak i pieszych.", "jak", "CCONJ"),
+    ("Ratownicy chcą jak najszybciej dotrzeć do rannych.", "jak", "ADV"),
+    # The pronominal copula is AUX; `gdy` is an adverb like `kiedy`.
+    ("Ta decyzja to poważny błąd.", "to", "AUX"),
+    ("Gdy minister wszedł na salę, posłowie wstali.", "Gdy", "ADV"),
+    # `czy` between alternatives coordinates; opening a question it is a particle.
+    ("Na Azorach czy Maderze pogoda była lepsza.", "czy", "CCONJ"),
+    ("Czy rząd zdąży z ustawą?", "Czy", "PART"),
+])
+def test_ud_conventions_of_the_evaluation_treebanks(text: str, word: str, upos: str) -> None:
+    assert upos_of(text, word) == upos

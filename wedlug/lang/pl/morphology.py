@@ -18,6 +18,9 @@ from wedlug.lang.pl.lexicon import rows
 
 # Enough distinct chunks for a few thousand articles; past it the cache starts over.
 CACHE_LIMIT = 400_000
+# Results per word that later steps keep (functools.lru_cache): enough for the working
+# vocabulary of a long ingest, so memory stays bounded over a whole archive.
+WORD_CACHE = 100_000
 _SPACE = re.compile(r"\S+")
 
 

@@ -18,6 +18,7 @@ from itertools import product
 from pathlib import Path
 from typing import Any
 
+from wedlug.lang.pl import conventions
 from wedlug.lang.pl.morphology import Reading, abbreviation_upos
 
 CASES = frozenset("nom gen dat acc inst loc voc".split())
@@ -393,7 +394,7 @@ class Tagger:
             feats = self.upos_features(key, cand, chosen[i - 1] if i else None, nxt,
                                        forms[i - 1] if i else "<s>", forms[i + 1] if i + 1 < n else "</s>")
             out.append(max(options, key=lambda u: sum(w.get(f + "|" + u, 0.0) for f in feats)))
-        return out
+        return conventions.apply(forms, chosen, out)
 
     # -- storage ----------------------------------------------------------------
     def save(self, path: Path, meta: dict[str, Any]) -> None:

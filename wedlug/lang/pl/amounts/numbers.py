@@ -12,11 +12,12 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from wedlug.article import Token
 from wedlug.lang.pl.lexicon import rows
 from wedlug.lang.pl.lexicon import words as words_of
+from wedlug.lang.pl.morphology import WORD_CACHE
 
 # `1,6`, `1.200`, `1 200` (the space form is joined across tokens), `5000`.
 _DIGITS = re.compile(r"\d+(?:\.\d{3})*(?:,\d+)?", re.ASCII)
@@ -130,7 +131,7 @@ def _plural(token: Token) -> bool:
     return not any(tag.startswith("subst:sg") for _, tag in noun_readings(token.text.lower()))
 
 
-@cache
+@lru_cache(maxsize=WORD_CACHE)
 def noun_readings(word: str) -> tuple[tuple[str, str], ...]:
     """The (lower-case lemma, tag) of a word's noun readings (Morfeusz), whatever the
     tagger chose."""

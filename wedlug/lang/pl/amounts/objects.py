@@ -9,11 +9,11 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
-from functools import cache
+from functools import lru_cache
 
 from wedlug.article import Token
 from wedlug.lang.pl.lexicon import words
-from wedlug.lang.pl.morphology import interpretations, morfeusz, strip_qualifier
+from wedlug.lang.pl.morphology import WORD_CACHE, interpretations, morfeusz, strip_qualifier
 
 NOUNS = ("subst", "depr", "ger")
 MODIFIERS = ("adj", "ppas", "pact")
@@ -116,7 +116,7 @@ def _genitive_reading(token: Token, plural: bool = False) -> Token:
     return replace(token, lemma=lemma, tag=":".join(parts))
 
 
-@cache
+@lru_cache(maxsize=WORD_CACHE)
 def _readings(form: str) -> tuple[tuple[str, str], ...]:
     """Every (lemma, compact tag) Morfeusz gives a word form."""
     return tuple((strip_qualifier(lemma), tag) for _, _, _, lemma, tag, _, _ in interpretations(form))
@@ -180,7 +180,7 @@ def _base(tokens: Sequence[Token], first: int, noun: int, last: int, case: str =
     return out
 
 
-@cache
+@lru_cache(maxsize=WORD_CACHE)
 def _forms(lemma: str) -> tuple[tuple[str, str, str], ...]:
     """Return Morfeusz's generated (form, lemma, tag) for a lemma, cached."""
     try:

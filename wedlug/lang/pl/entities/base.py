@@ -25,12 +25,12 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
-from functools import cache, lru_cache
+from functools import lru_cache
 from itertools import product
 from typing import NamedTuple
 
 from wedlug.lang.pl.entities import names as name_lists
-from wedlug.lang.pl.morphology import morfeusz, strip_qualifier
+from wedlug.lang.pl.morphology import WORD_CACHE, morfeusz, strip_qualifier
 
 NOUNS = frozenset(("subst", "depr", "ger"))
 ADJECTIVES = frozenset(("adj", "ppas", "pact"))
@@ -63,7 +63,6 @@ SPREAD = 1.0  # how a rewrite's weight falls for the rarer cases its ending mark
 GIVEN = 1.0  # how much a tagger's case for an unknown word counts
 GIVEN_CASE = 1.5  # factor for the readings, in the case it came with, of a word read again
 RETRY = 0.3  # factor for the rewrites of a known surname that fits its name's case no other way
-CACHE = 100_000  # names, words and word options kept in memory
 
 
 class Word(NamedTuple):
@@ -121,7 +120,7 @@ def _form(lemma: str, parts: Sequence[str], names: tuple[str, ...]) -> Form:
     return Form(lemma, parts[0], case, number, gender, names)
 
 
-@cache
+@lru_cache(maxsize=WORD_CACHE)
 def readings(text: str) -> tuple[Form, ...]:
     """Every Morfeusz reading of a single word, expanded (cached)."""
     out = []
@@ -137,7 +136,7 @@ def _known(text: str) -> bool:
     return any(r.pos != "ign" for r in readings(text))
 
 
-@cache
+@lru_cache(maxsize=WORD_CACHE)
 def generate(lemma: str, pos: str, number: str, gender: str, degree: str) -> str | None:
     """The nominative of a lemma in the given number (and gender, for adjectives)."""
     try:
@@ -200,7 +199,7 @@ def _glue_apostrophes(words: Sequence[Word]) -> list[Word]:
     return out
 
 
-@cache
+@lru_cache(maxsize=WORD_CACHE)
 def _tagged(forms: tuple[str, ...]) -> tuple[tuple[str, str, tuple[str, ...]], ...]:
     """The project tagger's (lemma, tag, qualifiers) for the words of a name read alone."""
     from wedlug.lang.pl.words import default_analyser, default_tagger
@@ -229,7 +228,7 @@ def _split(word: Word) -> list[Word]:
     return out
 
 
-@lru_cache(maxsize=CACHE)
+@lru_cache(maxsize=WORD_CACHE)
 def _valid(word: Word) -> bool:
     """Whether the word's given reading is one Morfeusz knows for it (a corpus's tagger
     may give an unknown word a lemma it made up, `Mustera` read as itself)."""
@@ -292,7 +291,7 @@ def _gender(gender: str) -> str:
     return "" if gender in ("p2", "p3") else gender
 
 
-@lru_cache(maxsize=CACHE)
+@lru_cache(maxsize=WORD_CACHE)
 def _unknown_options(word: str) -> tuple[Option, ...]:
     """Options of a word Morfeusz does not know: itself as written, and the rewrites of
     its ending, with what they mark."""
@@ -368,7 +367,7 @@ def _readings_options(word: Word, chosen: Form | None, weight: float) -> list[Op
                    for o in out]
     return out
 
-@cache
+@lru_cache(maxsize=WORD_CACHE)
 def _singular(lemma: str) -> bool:
     """Whether a lemma has singular forms (not `Chiny`, `Katowice`)."""
     try:
@@ -383,7 +382,7 @@ def _plural_name(form: Form) -> bool:
     return (form.lemma[:1].isupper() and "nazwa_pospolita" in form.names) or not _singular(form.lemma)
 
 
-@lru_cache(maxsize=CACHE)
+@lru_cache(maxsize=WORD_CACHE)
 def options(word: Word, given: str = "") -> tuple[Option, ...]:
     """Every way to read one word of a name, weighted (cached). `given` is the case of
     the reading the word came with when Morfeusz does not know that reading (a corpus
@@ -690,7 +689,7 @@ def base_form(words: Sequence[Word], *, adjective: bool = False) -> str:
     return _base_form(tuple(words), adjective)
 
 
-@lru_cache(maxsize=CACHE)
+@lru_cache(maxsize=WORD_CACHE)
 def _base_form(words: tuple[Word, ...], adjective: bool) -> str:
     if not words:
         return ""

@@ -13,14 +13,14 @@ import gzip
 import json
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 from typing import Any
 
 from wedlug.article import Token
 from wedlug.lang.pl.entities.names import first_name_base
 from wedlug.lang.pl.lexicon import rows
-from wedlug.lang.pl.morphology import interpretations, strip_qualifier
+from wedlug.lang.pl.morphology import WORD_CACHE, interpretations, strip_qualifier
 
 KB_FILE = "kb.json.gz"
 
@@ -179,7 +179,7 @@ def tokens_glued(spelling: str) -> bool:
     return not any(ch.isalnum() for ch in spelling)
 
 
-@cache
+@lru_cache(maxsize=WORD_CACHE)
 def _lemmas_of(text: str, lemma: str) -> frozenset[str]:
     found = word_lemmas(text) | {lemma.lower()}
     if text[:1].isupper() and text.isalpha() and not text.isupper() and len(found) <= 2:

@@ -7,8 +7,10 @@ from __future__ import annotations
 import gzip
 import json
 import re
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
+
+from wedlug.lang.pl.morphology import WORD_CACHE
 
 NAMES_FILE = "names.json.gz"
 VOWELS = frozenset("aąeęioóuyáéíóúýäëïöüåæøœ")
@@ -40,7 +42,7 @@ def _endings() -> tuple[dict[str, list[tuple[str, str, int]]], int]:
     return rules, max(map(len, rules))
 
 
-@cache
+@lru_cache(maxsize=WORD_CACHE)
 def bases(word: str) -> tuple[tuple[str, str, int], ...]:
     """(base, case, count) a word's longest known ending gives, commonest first."""
     rules, longest = _endings()
@@ -149,7 +151,7 @@ def endings_of(word: str) -> list[str]:
     return out
 
 
-@cache
+@lru_cache(maxsize=WORD_CACHE)
 def rewrites(word: str) -> tuple[tuple[str, float, Tags], ...]:
     """(base, probability, what the ending marks) for a word Morfeusz does not know, from
     the rewrites KPWr names show for its last 1-3 letters (`Hogana` -> (`Hogan`, 0.6,

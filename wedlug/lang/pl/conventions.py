@@ -1,0 +1,61 @@
+"""UD parts of speech as the Morfeusz 2-era Polish treebanks write them.
+
+The reading chooser learns its UD parts of speech from UD Polish LFG, whose older tagset
+has no complementizer class: there `jak`, `jako`, `niż` and `więc` are adverbs,
+conjunctions or prepositions, and the pronominal copula `to` is a verb. UD Polish PDB and
+PUD, and the UD guidelines for Polish, make the comparative and subordinating uses SCONJ
+and the copula AUX (data/ud_conventions.tsv). Two uses keep another part of speech:
+`jak` opening a coordination (`jak i`, `jak również`) is CCONJ and `jak` before a
+superlative (`jak najszybciej`) is ADV; `czy` between two alternatives (`Azory czy
+Wyspy Alandzkie`, `czy też`) is CCONJ, elsewhere (a question) PART.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from functools import cache
+from typing import Protocol
+
+from wedlug.lang.pl.lexicon import rows
+
+
+class Chosen(Protocol):
+    """What the rules read of a chosen reading."""
+
+    @property
+    def lemma(self) -> str: ...
+
+    @property
+    def pos(self) -> str: ...
+
+
+@cache
+def conventions() -> dict[str, tuple[frozenset[str], str]]:
+    """Lemma -> (the chosen reading's classes the convention covers, UD part of speech)."""
+    return {lemma: (frozenset(classes.split()), upos) for lemma, classes, upos in rows("ud_conventions.tsv")}
+
+
+_COORDINATING = frozenset(("i", "również", "też", "oraz"))
+_ALTERNATIVES = frozenset(("NOUN", "PROPN", "ADJ", "NUM"))
+
+
+def apply(forms: Sequence[str], chosen: Sequence[Chosen], upos: list[str]) -> list[str]:
+    """Rewrite `upos` (one per token, from the chooser) to the conventions, in place."""
+    table = conventions()
+    for i, cand in enumerate(chosen):
+        lemma = cand.lemma
+        nxt = forms[i + 1].lower() if i + 1 < len(forms) else ""
+        if lemma == "czy":
+            if (i and upos[i - 1] in _ALTERNATIVES) or nxt == "też":
+                upos[i] = "CCONJ"
+            continue
+        rule = table.get(lemma)
+        if rule is None or cand.pos not in rule[0] or forms[i].lower() != lemma:
+            continue
+        if lemma == "jak" and nxt in _COORDINATING:
+            upos[i] = "CCONJ"
+        elif lemma == "jak" and nxt.startswith("naj"):
+            upos[i] = "ADV"
+        else:
+            upos[i] = rule[1]
+    return upos
