@@ -109,13 +109,17 @@ def interpretations(chunk: str) -> list[tuple[int, int, str, str, str, tuple[str
     return out
 
 
-def analyse_chunk(chunk: str) -> tuple[Segment, ...]:
-    """Return the segments of a whitespace-free chunk with their readings."""
+def analyse_chunk(chunk: str, lemmas: set[str] | None = None) -> tuple[Segment, ...]:
+    """Return the segments of a whitespace-free chunk with their readings; add every
+    lemma of every interpretation, lower-cased, to `lemmas` when it is given."""
     edges: dict[int, dict[int, list[Reading]]] = {}
     orths: dict[tuple[int, int], str] = {}
     last = 0
     for i, j, orth, lemma, tag, names, labels in interpretations(chunk):
-        edges.setdefault(i, {}).setdefault(j, []).append(Reading(strip_qualifier(lemma), tag, names, labels))
+        reading = Reading(strip_qualifier(lemma), tag, names, labels)
+        edges.setdefault(i, {}).setdefault(j, []).append(reading)
+        if lemmas is not None:
+            lemmas.add(reading.lemma.lower())
         orths[(i, j)] = orth
         last = max(last, j)
     path = _choose_path(edges, last)
@@ -192,6 +196,7 @@ class Analyser:
 
     def __init__(self) -> None:
         self._cache: dict[str, tuple[Segment, ...]] = {}
+        self._lemmas: dict[str, frozenset[str]] = {}
 
     def chunk(self, chunk: str) -> tuple[Segment, ...]:
         """Return the (cached) segments of one chunk."""
@@ -199,7 +204,26 @@ class Analyser:
         if found is None:
             if len(self._cache) >= CACHE_LIMIT:
                 self._cache.clear()
-            found = self._cache[chunk] = _with_abbreviations(chunk, analyse_chunk(chunk))
+                self._lemmas.clear()
+            # A capitalised chunk's lemmas are kept on the way (the entities step asks for
+            # them: a name's case may be misread), saving Morfeusz a second look.
+            lemmas = {chunk.lower()} if chunk[:1].isupper() else None
+            found = self._cache[chunk] = _with_abbreviations(chunk, analyse_chunk(chunk, lemmas))
+            if lemmas is not None:
+                self._lemmas[chunk] = frozenset(lemmas)
+        return found
+
+    def lemmas(self, word: str) -> frozenset[str]:
+        """Every lemma Morfeusz gives a word (over all its interpretations), lower-cased,
+        with the word itself."""
+        found = self._lemmas.get(word)
+        if found is None:
+            if len(self._lemmas) >= CACHE_LIMIT:
+                self._lemmas.clear()
+            lemmas = {word.lower()}
+            for _, _, _, lemma, _, _, _ in interpretations(word):
+                lemmas.add(strip_qualifier(lemma).lower())
+            found = self._lemmas[word] = frozenset(lemmas)
         return found
 
     def stretch(self, text: str, start: int, end: int) -> list[tuple[int, int, tuple[Reading, ...]]]:

@@ -20,17 +20,17 @@ from typing import Any
 from wedlug.article import Token
 from wedlug.lang.pl.entities.names import first_name_base
 from wedlug.lang.pl.lexicon import rows
-from wedlug.lang.pl.morphology import WORD_CACHE, interpretations, strip_qualifier
+from wedlug.lang.pl.morphology import WORD_CACHE
 
 KB_FILE = "kb.json.gz"
 
 
 def word_lemmas(word: str) -> frozenset[str]:
-    """Every lemma Morfeusz gives a word, lower-cased, with the word itself."""
-    found = {word.lower()}
-    for _, _, _, lemma, _, _, _ in interpretations(word):  # what morfeusz().analyse gives, faster
-        found.add(strip_qualifier(lemma).lower())
-    return frozenset(found)
+    """Every lemma Morfeusz gives a word, lower-cased, with the word itself (from the
+    tokens step's analyser, which has usually seen the word already)."""
+    from wedlug.lang.pl.words import default_analyser
+
+    return default_analyser().lemmas(word)
 
 
 def name_words(name: str) -> list[list[Any]]:
@@ -150,10 +150,12 @@ class KnowledgeBase:
             patterns = groups[0] if len(groups) == 1 else list(
                 {id(p): p for group in groups for p in group}.values())
             for pattern in patterns:
-                n = len(pattern.words)
-                if i + n <= len(tokens) and all(
-                        _fits(word, tokens[i + k], all_lemmas(i + k), k, n)
-                        for k, word in enumerate(pattern.words)):
+                words = pattern.words
+                n = len(words)
+                if i + n > len(tokens) or not _fits(words[0], token, all_lemmas(i), 0, n):
+                    continue
+                if n == 1 or all(_fits(words[k], tokens[i + k], all_lemmas(i + k), k, n)
+                                 for k in range(1, n)):
                     found.append(Match(i, i + n, pattern))
         # A capitalised word's lemmas are a set: the KB's order, not theirs, breaks ties.
         found.sort(key=lambda m: (m.first, -(m.last - m.first), m.pattern.order))

@@ -85,13 +85,17 @@ class Featurizer:
     analyser: Analyser = field(default_factory=Analyser)
     _own: dict[tuple[str, str], list[str]] = field(default_factory=dict, repr=False)
     _near: dict[str, tuple[list[str], ...]] = field(default_factory=dict, repr=False)
+    _lemmas: dict[tuple[str, str], list[str]] = field(default_factory=dict, repr=False)
 
-    def names(self, form: str, next_form: str) -> tuple[list[str], str]:
+    def names(self, form: str, next_form: str) -> tuple[list[str], str, list[str]]:
         """Morfeusz's name qualifiers over all readings of the word, plus `cmn`/`ign` marks,
-        and the lemma of its first proper-name reading (`Tuska` -> `tusk`) or ``."""
+        the lemma of its first proper-name reading (`Tuska` -> `tusk`) or ``, and the
+        lemmas of its common-word readings (`Ministerstwa` -> `ministerstwo`), at most
+        three."""
         readings = self.analyser.word(form, next_form)
         found: set[str] = set()
         lemma = ""
+        common: set[str] = set()
         for r in readings:
             if r.tag == "ign":
                 found.add("ign")
@@ -100,7 +104,8 @@ class Featurizer:
                 lemma = lemma or r.lemma.lower()
             elif r.lemma[:1].islower() and r.tag[:6] not in ("interp", "brev:n", "brev:p"):
                 found.add("cmn")
-        return sorted(found), lemma
+                common.add(r.lemma)
+        return sorted(found), lemma, sorted(common)[:3]
 
     def own(self, form: str, next_form: str) -> list[str]:
         """Features of the word itself (its next word matters only for `.` and `-`)."""
@@ -111,10 +116,11 @@ class Featurizer:
         if len(self._own) >= CACHE_LIMIT:
             self._own.clear()
             self._near.clear()
+            self._lemmas.clear()
         lower = form.lower()
         cap = "U" if form.isupper() and len(form) > 1 else "C" if form[:1].isupper() else (
             "d" if form[:1].isdigit() else "l" if form[:1].isalpha() else "p")
-        names, lemma = self.names(form, key[1])
+        names, lemma, common = self.names(form, key[1])
         found = ["b", "w=" + lower, "s=" + shape(form), "c=" + cap,
                  "p2=" + lower[:2], "p3=" + lower[:3],
                  "x2=" + lower[-2:], "x3=" + lower[-3:], "x4=" + lower[-4:],
@@ -128,6 +134,8 @@ class Featurizer:
             found.append("L=place" + cap)
         if "-" in form[1:]:
             found.append("hy")
+        lemmas = self._lemmas[key] = ["lw=" + c for c in common]
+        found += lemmas
         self._own[key] = found
         return found
 
@@ -137,7 +145,8 @@ class Featurizer:
         if found is None:
             own = self.own(form, "")
             base = [own[1], own[2], own[9]]  # w=, s=, n=
-            close = base + [own[7]]  # and x3= for the next-door words
+            # and x3= and the common lemmas (lw=) for the next-door words
+            close = base + [own[7]] + self._lemmas[(form, "")]
             found = self._near[form] = tuple(
                 [f"{k}{f}" for f in (close if abs(k) == 1 else base)] for k in OFFSETS)
         return found
@@ -248,7 +257,7 @@ class Model:
             own = self.featurizer.own(form, "")
             for group in (own, *self.featurizer.near(form)):
                 starts.append(len(rows))
-                rows += [index[f] for f in group if f in index]
+                rows += [r for r in map(index.get, group) if r is not None]
                 rows.append(zero)
             self._rows[form] = k
             self._caps[k] = CAPS.index(own[3])
