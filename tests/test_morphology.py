@@ -80,3 +80,18 @@ def upos_of(text: str, word: str) -> str:
 ])
 def test_ud_conventions_of_the_evaluation_treebanks(text: str, word: str, upos: str) -> None:
     assert upos_of(text, word) == upos
+
+
+@pytest.mark.parametrize("word", ["Putina", "Korei", "Ryanaira", "Kim", "UE", "Miałem", "m.in", "rząd"])
+def test_a_words_lemmas_are_the_same_whoever_asked_morfeusz_first(word: str) -> None:
+    """The analyser keeps a capitalised chunk's lemmas as it analyses it; the entities step
+    reads them later instead of asking Morfeusz again. Both ways give every lemma of every
+    interpretation."""
+    from wedlug.lang.pl.morphology import Analyser, interpretations
+
+    expected = frozenset({word.lower()} | {strip_qualifier(i[3]).lower() for i in interpretations(word)})
+    asked_first = Analyser()
+    assert asked_first.lemmas(word) == expected
+    analysed_first = Analyser()
+    analysed_first.chunk(word)
+    assert analysed_first.lemmas(word) == expected
