@@ -120,3 +120,15 @@ def test_acronym(name: str, expected: bool) -> None:
 ])
 def test_initials(name: str, acr: str) -> None:
     assert acr in initials(name)
+
+
+@pytest.mark.parametrize(("text", "full", "short"), [
+    ("Krajowa Agencja Rozwoju Rolnictwa (KARR) ogłosiła nowy program.",
+     "Krajowa Agencja Rozwoju Rolnictwa", "KARR"),
+    ("Kontrolę przeprowadził Wojewódzki Inspektorat Transportu Drogowego (WITD) w Gdańsku.",
+     "Wojewódzki Inspektorat Transportu Drogowego", "WITD"),
+])
+def test_a_bracketed_acronym_after_its_name_is_the_same_entity(text: str, full: str, short: str) -> None:
+    article = analyse(text)
+    assert entity_of(article, short)["id"] == entity_of(article, full)["id"]
+

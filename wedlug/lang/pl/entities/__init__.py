@@ -15,7 +15,16 @@ from typing import Any
 from wedlug.article import Article, Token
 from wedlug.lang.pl.entities import fallback
 from wedlug.lang.pl.entities.kb import KnowledgeBase, Match, default_kb
-from wedlug.lang.pl.entities.link import Candidate, Found, institution_matches, link, select, split_fallback
+from wedlug.lang.pl.entities.link import (
+    Candidate,
+    Found,
+    acronym,
+    initials,
+    institution_matches,
+    link,
+    select,
+    split_fallback,
+)
 from wedlug.lang.pl.lexicon import rows
 
 
@@ -90,7 +99,29 @@ def _candidates(article: Article, kb: KnowledgeBase) -> list[Candidate]:
             out.append(Candidate(tokens, first, last, "role",
                                  roles=tuple(m.pattern.entry for m in group)))
         out += institution_matches(tokens, kb, countries)
+    out += _bracketed_acronyms(out)
     return out + _surnames(out, by_sentence)
+
+
+def _bracketed_acronyms(found: list[Candidate]) -> list[Candidate]:
+    """An acronym in brackets right after a name whose initials it spells (`Krajowa Agencja
+    Rozwoju Rolnictwa (KARR)`), when nothing found it: a mention, of the name's type."""
+    covered = {id(t) for c in found for t in c.span}
+    out = []
+    for cand in found:
+        if cand.source not in ("detector", "kb") or cand.last - cand.first < 2:
+            continue
+        tokens, k = cand.tokens, cand.last
+        if k + 2 >= len(tokens) or tokens[k].text != "(" or tokens[k + 2].text != ")":
+            continue
+        short = tokens[k + 1]
+        name = " ".join(t.text for t in cand.span)
+        if id(short) not in covered and acronym(short.text) and short.text.upper() in initials(name):
+            covered.add(id(short))
+            kind = cand.kind or {"person": "persName", "location": "placeName"}.get(
+                cand.entry.type if cand.entry else "", "orgName")
+            out.append(Candidate(tokens, k + 1, k + 2, "fallback", kind))
+    return out
 
 
 @cache
