@@ -14,19 +14,12 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from functools import cache
-from typing import Protocol
+from typing import TYPE_CHECKING
 
 from wedlug.lang.pl.lexicon import rows
 
-
-class Chosen(Protocol):
-    """What the rules read of a chosen reading."""
-
-    @property
-    def lemma(self) -> str: ...
-
-    @property
-    def pos(self) -> str: ...
+if TYPE_CHECKING:
+    from wedlug.lang.pl.tagger import Candidate
 
 
 @cache
@@ -39,23 +32,25 @@ _COORDINATING = frozenset(("i", "również", "też", "oraz"))
 _ALTERNATIVES = frozenset(("NOUN", "PROPN", "ADJ", "NUM"))
 
 
-def apply(forms: Sequence[str], chosen: Sequence[Chosen], upos: list[str]) -> list[str]:
+def apply(forms: Sequence[str], chosen: Sequence[Candidate], upos: list[str]) -> list[str]:
     """Rewrite `upos` (one per token, from the chooser) to the conventions, in place."""
     table = conventions()
     for i, cand in enumerate(chosen):
         lemma = cand.lemma
+        if lemma != "czy" and lemma not in table:
+            continue
         nxt = forms[i + 1].lower() if i + 1 < len(forms) else ""
         if lemma == "czy":
             if (i and upos[i - 1] in _ALTERNATIVES) or nxt == "też":
                 upos[i] = "CCONJ"
             continue
-        rule = table.get(lemma)
-        if rule is None or cand.pos not in rule[0] or forms[i].lower() != lemma:
+        classes, convention = table[lemma]
+        if cand.pos not in classes or forms[i].lower() != lemma:
             continue
         if lemma == "jak" and nxt in _COORDINATING:
             upos[i] = "CCONJ"
         elif lemma == "jak" and nxt.startswith("naj"):
             upos[i] = "ADV"
         else:
-            upos[i] = rule[1]
+            upos[i] = convention
     return upos

@@ -202,15 +202,9 @@ class Analyser:
         """Return the (cached) segments of one chunk."""
         found = self._cache.get(chunk)
         if found is None:
-            if len(self._cache) >= CACHE_LIMIT:
-                self._cache.clear()
-                self._lemmas.clear()
             # A capitalised chunk's lemmas are kept on the way (the entities step asks for
             # them: a name's case may be misread), saving Morfeusz a second look.
-            lemmas = {chunk.lower()} if chunk[:1].isupper() else None
-            found = self._cache[chunk] = _with_abbreviations(chunk, analyse_chunk(chunk, lemmas))
-            if lemmas is not None:
-                self._lemmas[chunk] = frozenset(lemmas)
+            found = self._analyse(chunk, keep_lemmas=chunk[:1].isupper())
         return found
 
     def lemmas(self, word: str) -> frozenset[str]:
@@ -218,12 +212,18 @@ class Analyser:
         with the word itself."""
         found = self._lemmas.get(word)
         if found is None:
-            if len(self._lemmas) >= CACHE_LIMIT:
-                self._lemmas.clear()
-            lemmas = {word.lower()}
-            for _, _, _, lemma, _, _, _ in interpretations(word):
-                lemmas.add(strip_qualifier(lemma).lower())
-            found = self._lemmas[word] = frozenset(lemmas)
+            self._analyse(word, keep_lemmas=True)
+            found = self._lemmas[word]
+        return found
+
+    def _analyse(self, chunk: str, *, keep_lemmas: bool) -> tuple[Segment, ...]:
+        if len(self._cache) >= CACHE_LIMIT:
+            self._cache.clear()
+            self._lemmas.clear()
+        lemmas = {chunk.lower()} if keep_lemmas else None
+        found = self._cache[chunk] = _with_abbreviations(chunk, analyse_chunk(chunk, lemmas))
+        if lemmas is not None:
+            self._lemmas[chunk] = frozenset(lemmas)
         return found
 
     def stretch(self, text: str, start: int, end: int) -> list[tuple[int, int, tuple[Reading, ...]]]:

@@ -16,6 +16,7 @@ from wedlug.article import Article, Token
 from wedlug.lang.pl.entities import fallback
 from wedlug.lang.pl.entities.kb import KnowledgeBase, Match, default_kb
 from wedlug.lang.pl.entities.link import (
+    KINDS,
     Candidate,
     Found,
     acronym,
@@ -118,8 +119,7 @@ def _bracketed_acronyms(found: list[Candidate]) -> list[Candidate]:
         name = " ".join(t.text for t in cand.span)
         if id(short) not in covered and acronym(short.text) and short.text.upper() in initials(name):
             covered.add(id(short))
-            kind = cand.kind or {"person": "persName", "location": "placeName"}.get(
-                cand.entry.type if cand.entry else "", "orgName")
+            kind = cand.kind or KINDS.get(cand.entry.type if cand.entry else "", "orgName")
             out.append(Candidate(tokens, k + 1, k + 2, "fallback", kind))
     return out
 

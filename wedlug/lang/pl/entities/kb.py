@@ -10,6 +10,7 @@ upper-case ones, so `unia` is not `Unia` and `pap` is not `PAP`.
 from __future__ import annotations
 
 import gzip
+import itertools
 import json
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -90,7 +91,7 @@ class KnowledgeBase:
         self.by_adjective: dict[str, Entry] = {}
         self.institutions: dict[tuple[str, str], Entry] = {}
         self.countries: dict[str, Entry] = {}
-        self._patterns = 0
+        order = itertools.count()  # the patterns' places in the KB
         for raw in data["entities"]:
             entry = Entry(raw["id"], raw["name"], raw["type"], raw.get("qid"), raw.get("country"),
                           raw.get("actor"), tuple(raw.get("adjectives", ())), tuple(raw.get("roles", ())),
@@ -110,13 +111,12 @@ class KnowledgeBase:
                 self.by_name.setdefault(name, entry)
                 self._add(Pattern(entry, name, mode, tuple(
                     (w, frozenset(lemmas)) for w, lemmas in words.get(name) or name_words(name)),
-                    self._patterns))
+                    next(order)))
             for role in entry.roles:
                 self._add(Pattern(entry, role, "role", tuple(
-                    (w, frozenset(lemmas)) for w, lemmas in name_words(role)), self._patterns))
+                    (w, frozenset(lemmas)) for w, lemmas in name_words(role)), next(order)))
 
     def _add(self, pattern: Pattern) -> None:
-        self._patterns += 1
         if not pattern.words:
             return
         for lemma in pattern.words[0][1]:

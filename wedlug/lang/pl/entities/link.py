@@ -13,6 +13,8 @@ from wedlug.lang.pl.entities.kb import Entry, KnowledgeBase, Match, _lemmas_of, 
 # NKJP mention types -> record types, for names the KB does not know.
 TYPES = {"persName": "person", "orgName": "organization", "placeName": "location",
          "geogName": "location"}
+# ... and back: the mention type a KB entry's record type stands for.
+KINDS = {record: kind for kind, record in TYPES.items()}
 VERBS = frozenset(("fin", "praet", "bedzie", "impt", "winien"))
 PREPOSITIONS = frozenset(("prep",))
 NAMES = frozenset(("imię", "nazwisko", "nazwa_geograficzna", "nazwa_firmy", "nazwa_organizacji",

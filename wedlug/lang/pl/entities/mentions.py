@@ -341,11 +341,10 @@ class Model:
             if t:
                 current[:a] = back[np.arange(a), t, current[:a]]
         names = self.label_names
-        ranked_paths = [[names[j] for j in path[r, :ranked[r]]] for r in range(count)]
-        in_order: list[list[str]] = [[] for _ in range(count)]
-        for r, n in enumerate(order):
-            in_order[n] = ranked_paths[r]
-        found = iter(in_order)
+        labelled: list[list[str]] = [[] for _ in range(count)]
+        for r, n in enumerate(order):  # back to the sentences' own order
+            labelled[n] = [names[j] for j in path[r, :ranked[r]]]
+        found = iter(labelled)
         return [next(found) if forms else [] for forms in original]
 
     def labels(self, forms: Sequence[str]) -> list[str]:
