@@ -448,6 +448,12 @@ def _name_end(doc: Document, first: int, stop: int) -> int:
     return next((i for i in range(first, stop) if not doc.tokens[i].text[:1].isupper()), stop)
 
 
+def _next_subject(doc: Document, k: int, stop: int) -> int:
+    """Return the first token after `k` (before `stop`) that may open the subject: a
+    nominative, or a foreign name whose case is only guessed; `k` when there is none."""
+    return next((j for j in range(k + 1, stop) if ":nom" in doc.tokens[j].tag or _guessed_name(doc, j)), k)
+
+
 def _guessed_name(doc: Document, j: int) -> bool:
     """Tell whether token j starts a foreign name whose case is only guessed
     (`w oświadczeniu Federica Mogherini`)."""
@@ -540,8 +546,7 @@ def right_subject(doc: Document, after: int, cue: int, wanted: Features) -> Ment
             # `w piątek miejscowa prasa`: the subject starts at the first nominative, but a
             # name right after a channel under the preposition belongs to it (`w telewizji
             # Channel Five`, `w TVN24 BiS`): the subject is the next phrase, if any
-            j = next((j for j in range(k + 1, stop)
-                      if ":nom" in doc.tokens[j].tag or _guessed_name(doc, j)), k)
+            j = _next_subject(doc, k, stop)
             floor = k
             name_end = _name_end(doc, k + 1, stop)
             if k < j < name_end and (
@@ -558,8 +563,7 @@ def right_subject(doc: Document, after: int, cue: int, wanted: Features) -> Ment
         if not under_preposition and _head_case(doc, k, stop) == "oblique":
             # `poinformował Reutera świadek`, `mówi gazecie Jewhen Mahda`: the outlet is
             # told, the witness speaks (a guessed foreign name's case is a guess too)
-            j = next((j for j in range(k + 1, stop)
-                      if ":nom" in doc.tokens[j].tag or _guessed_name(doc, j)), k)
+            j = _next_subject(doc, k, stop)
             if doc.lemmas[k] in MEDIA_NOUNS and j == k + 1 and doc.tokens[j].text[:1].isupper():
                 # `mówi portalowi PolskieRadio.pl znawca Rosji X`: the portal's name is told too
                 # (but `mówi gazecie Jewhen Mahda, szef …`: no one else is named, he speaks)
