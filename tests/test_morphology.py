@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from wedlug import analyze
-from wedlug.lang.pl.morphology import strip_qualifier
+from wedlug.lang.pl.morphology import Analyser, strip_qualifier
 
 
 @pytest.mark.parametrize(("raw", "lemma"), [
@@ -87,7 +87,7 @@ def test_a_words_lemmas_are_the_same_whoever_asked_morfeusz_first(word: str) -> 
     """The analyser keeps a capitalised chunk's lemmas as it analyses it; the entities step
     reads them later instead of asking Morfeusz again. Both ways give every lemma of every
     interpretation."""
-    from wedlug.lang.pl.morphology import Analyser, interpretations
+    from wedlug.lang.pl.morphology import interpretations
 
     expected = frozenset({word.lower()} | {strip_qualifier(i[3]).lower() for i in interpretations(word)})
     asked_first = Analyser()
@@ -95,3 +95,20 @@ def test_a_words_lemmas_are_the_same_whoever_asked_morfeusz_first(word: str) -> 
     analysed_first = Analyser()
     analysed_first.chunk(word)
     assert analysed_first.lemmas(word) == expected
+
+
+@pytest.mark.parametrize(("word", "next_word", "lemma"), [
+    ("GROM-u", "", "GROM"),                      # an acronym with its case ending
+    ("6-9-letni", "", "6-9-letni"),              # the last word brought to base form
+    ("Kórniku-Bninie", "", "Kórnik-Bnin"),       # both parts agree: both to base form
+    ("pl.sci.filozofia", "", "pl.sci.filozofia"),
+    ("94/85/WE", "", "94/85/WE"),                # a code ends in capitals, not the preposition
+    ("KC-135", "", "KC-135"),
+    ("23:00", "", "23:00"),
+    ("’’", "", "’’"),
+    ("tyłem", "", "tyć"),                        # split by Morfeusz, but at no punctuation
+    ("m.in", ".", "między_innymi"),              # an abbreviation keeps its expansion
+])
+def test_a_treebank_token_split_at_punctuation_keeps_its_whole_lemma(
+        word: str, next_word: str, lemma: str) -> None:
+    assert lemma in {r.lemma for r in Analyser().word(word, next_word)}

@@ -254,11 +254,56 @@ class Analyser:
         if next_word == "." and not any(r.tag.startswith("brev") for r in readings):
             segments = self.chunk(word)
         if len(segments) != 1:
+            joined = _joined(word, segments) if len(segments) == len(self.chunk(word)) else None
+            if joined is not None:
+                return joined
             # A token Morfeusz would split (`m.in`): keep its longest segment's readings.
             segments = (max(segments, key=lambda s: s.end - s.start),)
         readings = segments[0].readings
         clitic = clitic_readings().get(word)
         return readings + clitic if clitic else readings
+
+
+# Readings of a whole token whose parts no longer say its case (`KC-135`, `94/85/WE`).
+_INDECLINABLE = "subst:sg:nom.gen.dat.acc.inst.loc.voc:n:ncol"
+_PUNCTUATION = frozenset(("interp", "sym"))
+
+
+def _joined(word: str, segments: tuple[Segment, ...]) -> tuple[Reading, ...] | None:
+    """Readings of one token that Morfeusz splits at punctuation inside it.
+
+    Treebanks keep such a token whole and so does its lemma: the lemma is the token with
+    its last word brought to base form (`6-9-letni`, `pl.sci.filozofia`, `Kórniku-Bninie`
+    -> `Kórnik-Bnin` where both parts agree), an acronym without its hyphenated ending
+    (`GROM-u` -> `GROM`), or the token itself where its end is a code, a number or
+    punctuation (`KC-135`, `94/85/WE`, `2+`, `’’`). `None` where no punctuation splits it
+    (`tyłem` is `tył` + `em`).
+    """
+    kinds = [all(r.tag.split(":", 1)[0] in _PUNCTUATION for r in s.readings) for s in segments]
+    if not any(kinds):
+        return None
+    if all(kinds):
+        return (Reading(word, "interp"),)
+    head, _, ending = word.rpartition("-")
+    if ending.isalpha() and ending.islower() and len(ending) <= 3 and head.isupper() and "-" not in head:
+        return (Reading(head, "subst:sg:nom.gen.dat.acc.inst.loc.voc:m3"),)
+    last = segments[-1]
+    form = word[last.start:]
+    if kinds[-1] or not form.isalpha() or form.isupper() or any(r.tag == "ign" for r in last.readings):
+        return (Reading(word, "dig" if word[:1].isdigit() else _INDECLINABLE),)
+    out = []
+    before = segments[-3] if len(segments) >= 3 and kinds[-2] else None
+    for reading in last.readings:
+        lemma = reading.lemma
+        if form[:1].isupper() and lemma[:1] == form[:1].lower():
+            lemma = form[:1] + lemma[1:]
+        prefix = word[:last.start]
+        agreeing = before and next((r.lemma for r in before.readings if r.tag == reading.tag), None)
+        if before and agreeing:
+            prefix = agreeing + word[before.end:last.start]
+            prefix = word[:before.start] + prefix
+        out.append(reading._replace(lemma=prefix + lemma))
+    return tuple(dict.fromkeys(out))
 
 
 @cache
