@@ -11,10 +11,10 @@ from __future__ import annotations
 
 import gzip
 import json
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cache
-from itertools import product
+from itertools import count, product
 from pathlib import Path
 from typing import Any
 
@@ -42,6 +42,20 @@ class Candidate:
     guessed: float
     gap: int = 0  # how far this lemma's corpus frequency falls below the token's commonest
     shape: str = ""  # the part of speech with case and number, what agreement looks at
+
+
+class Options(list[Candidate]):
+    """A token's candidates as `Tagger.candidates` made them, numbered once: the number
+    stands for the list in the chooser's caches (an `id` may be reused once a list dies)."""
+
+    __slots__ = ("serial",)
+
+    def __init__(self, candidates: Iterable[Candidate]) -> None:
+        super().__init__(candidates)
+        self.serial = next(_SERIALS)
+
+
+_SERIALS = count()
 
 
 def expand(reading: Reading, gap: int = 0) -> list[Candidate]:
@@ -102,13 +116,17 @@ class Tagger:
     prior: dict[str, int] = field(default_factory=dict)
     upos_options: dict[str, list[str]] = field(default_factory=dict)
     upos_weights: dict[str, float] = field(default_factory=dict)
-    _static: dict[tuple[str, Candidate], float] = field(default_factory=dict, repr=False)
+    _own: dict[int, tuple[float, ...]] = field(default_factory=dict, repr=False)
     _cands: dict[tuple[str, tuple[Reading, ...]], list[Candidate]] = field(default_factory=dict, repr=False)
     _back: dict[tuple[str, ...], float] = field(default_factory=dict, repr=False)
     _ahead: dict[tuple[str, ...], float] = field(default_factory=dict, repr=False)
-    _static_lists: dict[tuple[Any, ...], tuple[Sequence[Candidate], list[float]]] = field(
-        default_factory=dict, repr=False)
+    _static_lists: dict[tuple[Any, ...], tuple[float, ...]] = field(default_factory=dict, repr=False)
     _prefix_set: frozenset[str] | None = field(default=None, repr=False)
+    _decisions: dict[tuple[Any, ...], Candidate] = field(default_factory=dict, repr=False)
+    _pairs: dict[str, tuple[str, str, str, str]] = field(default_factory=dict, repr=False)
+    _rights: dict[tuple[Any, ...], tuple[float, ...]] = field(default_factory=dict, repr=False)
+    _following: dict[int, tuple[str, frozenset[str], frozenset[str]]] = field(
+        default_factory=dict, repr=False)
 
     # -- features ---------------------------------------------------------------
     @staticmethod
@@ -193,32 +211,35 @@ class Tagger:
         return self._prefix_set
 
     def _static_scores(self, form: str, options: Sequence[Candidate], bos: str = "",
-                       bos_end: str = "") -> list[float]:
+                       bos_end: str = "") -> Sequence[float]:
         """Static scores of a token's candidates plus their sentence-start feature (`bos`
         and `bos_end` frame it; it depends on the position only through them), cached
         per candidate list and frame."""
-        key = (form, id(options), len(options), bos, bos_end)
-        found = self._static_lists.get(key)
-        if found is None or found[0] is not options:
-            if len(self._static_lists) > 200_000:
-                self._static_lists.clear()
+        serial = _serial(options)
+        key = (serial, bos, bos_end)
+        found = self._static_lists.get(key) if serial is not None else None
+        if found is None:
             w = self.weights
-            scores = [self._static_score(form, c) + (w.get(
+            found = tuple(own + (w.get(
                 bos + str(c.lemma[:1].isupper()) + "|" + (c.names[0] if c.names else "") + bos_end, 0.0)
-                if bos else 0.0) for c in options]
-            found = self._static_lists[key] = (options, scores)
-        return found[1]
+                if bos else 0.0) for own, c in zip(self._own_scores(form, options, serial), options))
+            if serial is not None:
+                if len(self._static_lists) > 200_000:
+                    self._static_lists.clear()
+                self._static_lists[key] = found
+        return found
 
-    def _static_score(self, form: str, cand: Candidate) -> float:
-        key = (form, cand)
-        score = self._static.get(key)
-        if score is None:
+    def _own_scores(self, form: str, options: Sequence[Candidate], serial: int | None) -> tuple[float, ...]:
+        """The sums of `static_features` weights of a token's candidates, per candidate list."""
+        found = self._own.get(serial) if serial is not None else None
+        if found is None:
             w = self.weights
-            score = sum(w.get(f, 0.0) for f in self.static_features(form, cand))
-            if len(self._static) > 500_000:
-                self._static.clear()
-            self._static[key] = score
-        return score
+            found = tuple(sum(w.get(f, 0.0) for f in self.static_features(form, c)) for c in options)
+            if serial is not None:
+                if len(self._own) > 200_000:
+                    self._own.clear()
+                self._own[serial] = found
+        return found
 
     def candidates(self, form: str, readings: Sequence[Reading]) -> list[Candidate]:
         """Return the expanded candidates of a token, guessing for unknown names."""
@@ -236,7 +257,7 @@ class Tagger:
         prior = self.prior
         buckets = [prior.get(r.lemma, 0) for r in readings]
         top = max(buckets, default=0)
-        found = [c for r, b in zip(readings, buckets) for c in expand(r, min(top - b, 8))]
+        found = Options(c for r, b in zip(readings, buckets) for c in expand(r, min(top - b, 8)))
         if len(self._cands) > 200_000:
             self._cands.clear()
         self._cands[key] = found
@@ -276,16 +297,19 @@ class Tagger:
         Scores exactly what `static_features` + `context_features` give, but the features
         that depend only on tags are summed once and cached: those looking back per
         (previous tag, the one before's class, tag), those looking ahead per (next token's
-        classes, shape, class, agreement); per-position strings are built once.
+        classes, shape, class, agreement). A token's choice depends on nothing but its
+        candidate list, the previous tag and class, the next token's candidate list, the
+        sentence-start frame and the word-pair features its neighbours have, so it is
+        cached under those (a frequent word in a frequent context is scored once).
         """
-        w = self.weights
-        back, ahead = self._back, self._ahead
-        if len(back) > 300_000:
-            back.clear()
-        if len(ahead) > 300_000:
-            ahead.clear()
+        if len(self._decisions) > 300_000:
+            self._decisions.clear()
+        decisions = self._decisions
         chosen: list[Candidate] = []
         n = len(forms)
+        # Word-pair feature prefixes of each word, with the sentence's edges around them:
+        # token i's neighbours' are at i and i + 2.
+        pairs = [self._pair_keys("<s>")] + [self._pair_keys(f) for f in forms] + [self._pair_keys("</s>")]
         for i, options in enumerate(cands):
             if len(options) == 1:
                 chosen.append(options[0])
@@ -293,56 +317,130 @@ class Tagger:
             prev = chosen[i - 1] if i else None
             if prev is not None and prev.case and prev.lemma[:1].isupper() and "guess" in options[0].names:
                 # A guessed surname after a first name takes its case: `Siergiejem Szojgu`.
-                options = [c for c in options if c.case == prev.case] or options
-            prev2 = chosen[i - 2] if i > 1 else None
-            prev_form = forms[i - 1] if i else "<s>"
-            next_form = forms[i + 1] if i + 1 < n else "</s>"
-            next_pos = _ambiguity(cands[i + 1]) if i + 1 < n else "</s>"
-            next_shapes = _shapes(cands[i + 1]) if i + 1 < n else frozenset()
-            next_cn = _case_numbers(next_shapes)
-            form = forms[i]
+                narrowed = [c for c in options if c.case == prev.case]
+                if narrowed and len(narrowed) < len(options):
+                    chosen.append(self._best(forms, cands, pairs, i, narrowed, prev,
+                                             chosen[i - 2] if i > 1 else None))
+                    continue
             prev_tag = prev.tag if prev else "<s>"
-            prev2_pos = prev2.pos if prev2 else "<s>"
-            pl, nl = prev_form.lower(), next_form.lower()
-            # Word-pair features exist for few words: look them up only where the
-            # model has any for this neighbour (an exact shortcut, same scores).
-            known = self._prefixes
-            pw = "pw|" + pl + "|"
-            nw = "nw|" + nl + "|"
-            plk = "pl|" + pl + "|"
-            nlk = "nl|" + nl + "|"
-            pw, nw = (pw if pw in known else ""), (nw if nw in known else "")
-            plk, nlk = (plk if plk in known else ""), (nlk if nlk in known else "")
+            prev2_pos = chosen[i - 2].pos if i > 1 else "<s>"
+            following = cands[i + 1] if i + 1 < n else None
+            prev_form = forms[i - 1] if i else "<s>"
             first = prev_form == "<s>" or prev_form in _OPENERS
-            bos = "bos|" + str(first) + ("C" if form[:1].isupper() else "l")
-            bos_end = "|" + str(next_form[:1].isupper())
-            statics = self._static_scores(form, options, bos, bos_end)
-            best, best_score = options[0], float("-inf")
-            for cand, static in zip(options, statics):
-                key = (prev_tag, prev2_pos, cand.tag)
-                looking_back = back.get(key)
-                if looking_back is None:
-                    looking_back = back[key] = sum(
-                        w.get(f, 0.0) for f in self.prev_features(prev, prev2, cand))
-                nagree = _next_agreement(cand, next_shapes, next_cn)
-                key2 = (next_pos, cand.shape, cand.pos, nagree)
-                looking_ahead = ahead.get(key2)
-                if looking_ahead is None:
-                    looking_ahead = ahead[key2] = w.get("np|" + next_pos + "|" + cand.shape, 0.0) + w.get(
-                        "na|" + next_pos + "|" + cand.pos + "|" + nagree, 0.0)
-                score = static + looking_back + looking_ahead
-                if pw:
-                    score += w.get(pw + cand.shape, 0.0)
-                if nw:
-                    score += w.get(nw + cand.shape, 0.0)
-                if plk:
-                    score += w.get(plk + cand.lemma, 0.0)
-                if nlk:
-                    score += w.get(nlk + cand.lemma, 0.0)
-                if score > best_score:
-                    best, best_score = cand, score
-            chosen.append(best)
+            next_cap = i + 1 < n and forms[i + 1][:1].isupper()
+            before, after = pairs[i], pairs[i + 2]
+            serial, next_serial = _serial(options), _serial(following)
+            if serial is None or next_serial is None:
+                chosen.append(self._best(forms, cands, pairs, i, options, prev,
+                                         chosen[i - 2] if i > 1 else None))
+                continue
+            key = (serial, next_serial, prev_tag, prev2_pos, first, next_cap,
+                   before[0], before[2], after[1], after[3])
+            found = decisions.get(key)
+            if found is None:
+                found = decisions[key] = self._best(
+                    forms, cands, pairs, i, options, prev, chosen[i - 2] if i > 1 else None)
+            chosen.append(found)
         return chosen
+
+    def _pair_keys(self, form: str) -> tuple[str, str, str, str]:
+        """The word-pair feature prefixes (`pw|`, `nw|`, `pl|`, `nl|`) a neighbouring word
+        has weights for, `""` for those it has none (most words have none)."""
+        found = self._pairs.get(form)
+        if found is None:
+            if len(self._pairs) > 200_000:
+                self._pairs.clear()
+            known = self._prefixes
+            lower = form.lower()
+            pw, nw, pl, nl = (k + lower + "|" for k in ("pw|", "nw|", "pl|", "nl|"))
+            found = self._pairs[form] = (pw if pw in known else "", nw if nw in known else "",
+                                         pl if pl in known else "", nl if nl in known else "")
+        return found
+
+    def _next_info(self, following: Sequence[Candidate] | None) -> tuple[str, frozenset[str], frozenset[str]]:
+        """The next token's ambiguity class, shapes and case-number pairs, per candidate list."""
+        if following is None:
+            return "</s>", frozenset(), frozenset()
+        serial = _serial(following)
+        found = self._following.get(serial) if serial is not None else None
+        if found is None:
+            if len(self._following) > 200_000:
+                self._following.clear()
+            shapes = _shapes(following)
+            found = (_ambiguity(following), shapes, _case_numbers(shapes))
+            if serial is not None:
+                self._following[serial] = found
+        return found
+
+    def _best(self, forms: Sequence[str], cands: Sequence[Sequence[Candidate]],
+              pairs: Sequence[tuple[str, str, str, str]], i: int, options: Sequence[Candidate],
+              prev: Candidate | None, prev2: Candidate | None) -> Candidate:
+        """The best-scoring candidate of token `i`: the scores that look ahead (with the
+        word's own) per candidate list and what follows, plus those that look back."""
+        w = self.weights
+        back = self._back
+        if len(back) > 300_000:
+            back.clear()
+        prev_tag = prev.tag if prev else "<s>"
+        prev2_pos = prev2.pos if prev2 else "<s>"
+        pw, plk = pairs[i][0], pairs[i][2]
+        best, best_score = options[0], float("-inf")
+        for cand, right in zip(options, self._right_scores(forms, cands, pairs, i, options)):
+            key = (prev_tag, prev2_pos, cand.tag)
+            left = back.get(key)
+            if left is None:
+                left = back[key] = sum(w.get(f, 0.0) for f in self.prev_features(prev, prev2, cand))
+            if pw:
+                left += w.get(pw + cand.shape, 0.0)
+            if plk:
+                left += w.get(plk + cand.lemma, 0.0)
+            score = right + left
+            if score > best_score:
+                best, best_score = cand, score
+        return best
+
+    def _right_scores(self, forms: Sequence[str], cands: Sequence[Sequence[Candidate]],
+                      pairs: Sequence[tuple[str, str, str, str]], i: int,
+                      options: Sequence[Candidate]) -> Sequence[float]:
+        """Each candidate's score from itself, the sentence-start frame and what follows
+        (the next token's classes and shapes, word-pair features with the next word),
+        cached per candidate list, next candidate list and frame."""
+        n = len(forms)
+        following = cands[i + 1] if i + 1 < n else None
+        form = forms[i]
+        prev_form = forms[i - 1] if i else "<s>"
+        first = prev_form == "<s>" or prev_form in _OPENERS
+        bos = "bos|" + str(first) + ("C" if form[:1].isupper() else "l")
+        bos_end = "|" + str(i + 1 < n and forms[i + 1][:1].isupper())
+        nw, nlk = pairs[i + 2][1], pairs[i + 2][3]
+        serial, next_serial = _serial(options), _serial(following)
+        key = (serial, next_serial, bos, bos_end, nw, nlk)
+        found = self._rights.get(key) if serial is not None and next_serial is not None else None
+        if found is not None:
+            return found
+        if len(self._rights) > 300_000:
+            self._rights.clear()
+        w, ahead = self.weights, self._ahead
+        if len(ahead) > 300_000:
+            ahead.clear()
+        next_pos, next_shapes, next_cn = self._next_info(following)
+        scores = []
+        for cand, static in zip(options, self._static_scores(form, options, bos, bos_end)):
+            nagree = _next_agreement(cand, next_shapes, next_cn)
+            key2 = (next_pos, cand.shape, cand.pos, nagree)
+            looking_ahead = ahead.get(key2)
+            if looking_ahead is None:
+                looking_ahead = ahead[key2] = w.get("np|" + next_pos + "|" + cand.shape, 0.0) + w.get(
+                    "na|" + next_pos + "|" + cand.pos + "|" + nagree, 0.0)
+            score = static + looking_ahead
+            if nw:
+                score += w.get(nw + cand.shape, 0.0)
+            if nlk:
+                score += w.get(nlk + cand.lemma, 0.0)
+            scores.append(score)
+        if serial is not None and next_serial is not None:
+            self._rights[key] = found = tuple(scores)  # floats only: the collector skips it
+        return scores
 
     def universal_pos(self, cand: Candidate, form: str) -> str:
         """Map a chosen reading to a Universal Dependencies part of speech."""
@@ -458,6 +556,14 @@ def _next_agreement(cand: Candidate, next_shapes: frozenset[str], next_cn: froze
     if not cand.number:  # no number: any shape of that case will do, as a prefix
         return "c" if any(x.startswith(prefix) for x in next_shapes) else "n"
     return "c" if prefix in next_cn else "n"
+
+
+def _serial(options: Sequence[Candidate] | None) -> int | None:
+    """The number of a candidate list `Tagger.candidates` made, -1 for none (the end of a
+    sentence), None for a list made elsewhere (which the chooser's caches skip)."""
+    if options is None:
+        return -1
+    return options.serial if isinstance(options, Options) else None
 
 
 def _ambiguity(options: Sequence[Candidate]) -> str:
