@@ -83,9 +83,10 @@ class Featurizer:
 
     lexicon: Lexicon
     analyser: Analyser = field(default_factory=Analyser)
-    _own: dict[tuple[str, str], list[str]] = field(default_factory=dict, repr=False)
-    _near: dict[str, tuple[list[str], ...]] = field(default_factory=dict, repr=False)
-    _lemmas: dict[tuple[str, str], list[str]] = field(default_factory=dict, repr=False)
+    # Tuples of strings: the garbage collector stops visiting them once it has seen them.
+    _own: dict[tuple[str, str], tuple[str, ...]] = field(default_factory=dict, repr=False)
+    _near: dict[str, tuple[tuple[str, ...], ...]] = field(default_factory=dict, repr=False)
+    _lemmas: dict[tuple[str, str], tuple[str, ...]] = field(default_factory=dict, repr=False)
 
     def names(self, form: str, next_form: str) -> tuple[list[str], str, list[str]]:
         """Morfeusz's name qualifiers over all readings of the word, plus `cmn`/`ign` marks,
@@ -107,12 +108,12 @@ class Featurizer:
                 common.add(r.lemma)
         return sorted(found), lemma, sorted(common)[:3]
 
-    def own(self, form: str, next_form: str) -> list[str]:
+    def own(self, form: str, next_form: str) -> tuple[str, ...]:
         """Features of the word itself (its next word matters only for `.` and `-`)."""
         key = (form, next_form if next_form in (".", "-") else "")
-        found = self._own.get(key)
-        if found is not None:
-            return found
+        cached = self._own.get(key)
+        if cached is not None:
+            return cached
         if len(self._own) >= CACHE_LIMIT:
             self._own.clear()
             self._near.clear()
@@ -134,21 +135,21 @@ class Featurizer:
             found.append("L=place" + cap)
         if "-" in form[1:]:
             found.append("hy")
-        lemmas = self._lemmas[key] = ["lw=" + c for c in common]
+        lemmas = self._lemmas[key] = tuple("lw=" + c for c in common)
         found += lemmas
-        self._own[key] = found
-        return found
+        own = self._own[key] = tuple(found)
+        return own
 
-    def near(self, form: str) -> tuple[list[str], ...]:
+    def near(self, form: str) -> tuple[tuple[str, ...], ...]:
         """Features a word gives its neighbours, one list per offset in `OFFSETS`."""
         found = self._near.get(form)
         if found is None:
             own = self.own(form, "")
             base = [own[1], own[2], own[9]]  # w=, s=, n=
             # and x3= and the common lemmas (lw=) for the next-door words
-            close = base + [own[7]] + self._lemmas[(form, "")]
+            close = base + [own[7], *self._lemmas[(form, "")]]
             found = self._near[form] = tuple(
-                [f"{k}{f}" for f in (close if abs(k) == 1 else base)] for k in OFFSETS)
+                tuple(f"{k}{f}" for f in (close if abs(k) == 1 else base)) for k in OFFSETS)
         return found
 
     def sentence(self, forms: Sequence[str]) -> list[list[str]]:
