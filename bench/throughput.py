@@ -8,6 +8,9 @@ half is measured (unseen articles, as in a long ingest). Figures are seconds on 
 machine, one core, one run; the language layer's cost is a ratio to Morfeusz's own
 analyse() on the same articles in the same run. Per-article times use ~3,000-character
 articles beyond the first N. Run it on a quiet machine: other load skews every figure.
+The garbage collector's pauses are printed apart as well: a full collection walks every
+cache in the process and lands in whichever step allocates when it is due, so the steady
+state is shown once with the pauses in the steps they fell in and once without them.
 """
 
 from __future__ import annotations
@@ -19,6 +22,7 @@ import subprocess
 import sys
 import time
 from pathlib import Path
+from typing import NamedTuple
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
@@ -52,21 +56,60 @@ def morfeusz_alone(text: str) -> float:
         gc.enable()
 
 
-def per_step(texts: list[str], with_morfeusz: bool = False) -> dict[str, float]:
-    """Seconds spent in each step over all texts; with `with_morfeusz`, also Morfeusz's own
-    analyse() of each text just before it (key `morfeusz`), so that both are timed under
-    the same load, article by article, and their ratio is steady on a noisy machine."""
+class Pauses:
+    """The garbage collector's pauses, summed (a `gc.callbacks` hook). A full collection
+    walks every cache the process holds and lands in whichever step happens to allocate
+    when it is due: 0.5-0.9 s at a time here, so it is counted apart from the steps too."""
+
+    def __init__(self) -> None:
+        self.total = 0.0
+        self.full = 0
+        self._start = 0.0
+
+    def __call__(self, phase: str, info: dict[str, int]) -> None:
+        if phase == "start":
+            self._start = time.perf_counter()
+        else:
+            self.total += time.perf_counter() - self._start
+            self.full += info["generation"] == 2
+
+
+class Timing(NamedTuple):
+    """Seconds per step, the collector's pauses within each, and how many full collections."""
+
+    spent: dict[str, float]
+    paused: dict[str, float]
+    full: int
+
+
+def per_step(texts: list[str], with_morfeusz: bool = False) -> Timing:
+    """Seconds spent in each step over all texts, and the collector's pauses within them;
+    with `with_morfeusz`, also Morfeusz's own analyse() of each text just before it (key
+    `morfeusz`), so that both are timed under the same load, article by article, and
+    their ratio is steady on a noisy machine."""
     pipeline = default_pipeline()
     spent = dict.fromkeys(pipeline.names, 0.0)
-    for text in texts:
-        if with_morfeusz:
-            spent["morfeusz"] = spent.get("morfeusz", 0.0) + morfeusz_alone(text)
-        article = Article(text=text)
-        for step in pipeline.steps:
-            t0 = time.perf_counter()
-            article = step.run(article)
-            spent[step.name] += time.perf_counter() - t0
-    return spent
+    paused = dict.fromkeys(pipeline.names, 0.0)
+    pauses = Pauses()
+    gc.callbacks.append(pauses)
+    try:
+        for text in texts:
+            if with_morfeusz:
+                spent["morfeusz"] = spent.get("morfeusz", 0.0) + morfeusz_alone(text)
+            article = Article(text=text)
+            for step in pipeline.steps:
+                t0, p0 = time.perf_counter(), pauses.total
+                article = step.run(article)
+                spent[step.name] += time.perf_counter() - t0
+                paused[step.name] += pauses.total - p0
+    finally:
+        gc.callbacks.remove(pauses)
+    return Timing(spent, paused, pauses.full)
+
+
+def paused_in(paused: dict[str, float], steps: tuple[str, ...]) -> float:
+    """The collector's pauses that fell in some steps."""
+    return sum(seconds for name, seconds in paused.items() if name in steps)
 
 
 def main() -> None:
@@ -83,9 +126,9 @@ def main() -> None:
     half = len(texts) // 2 or 1
     warmup, measured = texts[:half], texts[half:] or texts
     chars = sum(map(len, measured))
-    cold = per_step(warmup)
+    cold = per_step(warmup).spent
     block_s = sum(morfeusz_alone(text) for text in measured)
-    steady = per_step(measured, with_morfeusz=True)
+    steady, paused, collections = per_step(measured, with_morfeusz=True)
     morfeusz_s = steady.pop("morfeusz")
     print(f"articles {len(texts)}: first {len(warmup)} to warm up, {len(measured)} measured "
           f"({chars:,} characters)")
@@ -100,6 +143,15 @@ def main() -> None:
         for name, seconds in spent.items():
             extra = "" if name in FOUNDATION else f"   (+{seconds / layer:.0%} of the language layer)"
             print(f"  {name:12s} {seconds:8.3f} s{extra}")
+    # The same steady state with the collector's pauses taken out of the steps they fell in.
+    own = {name: steady[name] - paused[name] for name in steady}
+    layer = sum(own[s] for s in FOUNDATION if s in own)
+    print(f"\nsteady state without the garbage collector's pauses ({sum(paused.values()):.3f} s in all, "
+          f"{collections} full collections; {paused_in(paused, FOUNDATION):.3f} s in the language layer): "
+          f"language layer {layer:.3f} s = {layer / morfeusz_s:.2f}x Morfeusz")
+    for name, seconds in own.items():
+        if name not in FOUNDATION:
+            print(f"  {name:12s} {seconds:8.3f} s   (+{seconds / layer:.0%} of the language layer)")
     # Per-article times on ~3,000-character articles the run has not seen yet.
     sized = [t for t in every[args.limit:] if 2500 <= len(t) <= 3500][:50] \
         or [t for t in texts if 2500 <= len(t) <= 3500][:50] or texts[:1]
