@@ -77,6 +77,12 @@ def upos_of(text: str, word: str) -> str:
     # `czy` between alternatives coordinates; opening a question it is a particle.
     ("Na Azorach czy Maderze pogoda była lepsza.", "czy", "CCONJ"),
     ("Czy rząd zdąży z ustawą?", "Czy", "PART"),
+    # A number in digits: a year before a singular `rok` or a day before a month is an
+    # ordinal; before the plural `lat` it counts years; before a noun it counts that.
+    ("W 2015 roku rząd podniósł akcyzę.", "2015", "ADJ"),
+    ("Umowę podpisano 5 maja w Warszawie.", "5", "ADJ"),
+    ("Skazany spędził w więzieniu 18 lat.", "18", "NUM"),
+    ("Ewakuowano 300 osób z zalanych domów.", "300", "NUM"),
 ])
 def test_ud_conventions_of_the_evaluation_treebanks(text: str, word: str, upos: str) -> None:
     assert upos_of(text, word) == upos

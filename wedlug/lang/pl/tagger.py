@@ -267,7 +267,7 @@ class Tagger:
         """Pick one candidate per token of a sentence."""
         readings = self.foreign_name_runs(forms, readings)
         cands = [self.candidates(f, r) for f, r in zip(forms, readings)]
-        return modal_before_infinitive(self.decode(forms, cands), cands)
+        return day_before_month(forms, modal_before_infinitive(self.decode(forms, cands), cands), cands)
 
     def foreign_name_runs(self, forms: Sequence[str],
                            readings: Sequence[Sequence[Reading]]) -> list[Sequence[Reading]]:
@@ -514,20 +514,22 @@ class Tagger:
                    payload.get("upos_options", {}), payload.get("upos_weights", {}))
 
 
-MONTHS = frozenset(("styczeń luty marzec kwiecień maj czerwiec lipiec sierpień wrzesień "
-                    "październik listopad grudzień rok").split())
+CALENDAR = frozenset(("styczeń luty marzec kwiecień maj czerwiec lipiec sierpień wrzesień "
+                      "październik listopad grudzień").split())
+MONTHS = CALENDAR | {"rok"}
 
 
 def _digit_upos(nxt: Candidate | None) -> str:
     """UD part of speech of a number written in digits, from the word after it.
 
-    A day or year before a month or `rok` is an ordinal (ADJ: `5 maja`, `1975 r.`), a
-    number before a noun counts it (NUM: `300 osób`), anything else stays X as NKJP's `dig`.
+    A day or year before a month or a singular `rok` is an ordinal (ADJ: `5 maja`,
+    `1975 r.`, `w 2015 roku`), a number before a noun counts it (NUM: `300 osób`, `18 lat`),
+    anything else stays X as NKJP's `dig`.
     """
     if nxt is None:
         return "X"
     if nxt.lemma in MONTHS:
-        return "ADJ"
+        return "NUM" if nxt.number == "pl" else "ADJ"
     if nxt.pos in ("subst", "depr", "brev", "adj"):
         return "NUM"
     return "X"
@@ -569,6 +571,19 @@ def _serial(options: Sequence[Candidate] | None) -> int | None:
 def _ambiguity(options: Sequence[Candidate]) -> str:
     """Return the sorted set of parts of speech a token may be: its ambiguity class."""
     return "+".join(sorted({c.pos for c in options}))
+
+
+def day_before_month(forms: Sequence[str], chosen: list[Candidate],
+                     cands: Sequence[Sequence[Candidate]]) -> list[Candidate]:
+    """Read a word after a day of the month (1-31, in digits) as the month's genitive where
+    it can be one: `5 maja` is May, not the noun `maja`, nor the name `Maja`."""
+    for i in range(1, len(chosen)):
+        if chosen[i].lemma in CALENDAR or not (forms[i - 1].isdigit() and 1 <= int(forms[i - 1]) <= 31):
+            continue
+        month = next((c for c in cands[i] if c.lemma in CALENDAR and c.case == "gen"), None)
+        if month is not None:
+            chosen[i] = month
+    return chosen
 
 
 # Modal verbs whose third-person form is also a particle: `może` (maybe / can).
