@@ -83,6 +83,10 @@ def upos_of(text: str, word: str) -> str:
     ("Umowę podpisano 5 maja w Warszawie.", "5", "ADJ"),
     ("Skazany spędził w więzieniu 18 lat.", "18", "NUM"),
     ("Ewakuowano 300 osób z zalanych domów.", "300", "NUM"),
+    # Indefinite numerals and `oba` are determiners, in every form.
+    ("W obu przypadkach sąd uznał winę oskarżonych.", "obu", "DET"),
+    ("Na granicy czeka kilkaset ciężarówek.", "kilkaset", "DET"),
+    ("W proteście wzięło udział kilka tysięcy rolników.", "kilka", "DET"),
 ])
 def test_ud_conventions_of_the_evaluation_treebanks(text: str, word: str, upos: str) -> None:
     assert upos_of(text, word) == upos

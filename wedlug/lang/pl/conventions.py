@@ -7,7 +7,8 @@ PUD, and the UD guidelines for Polish, make the comparative and subordinating us
 and the copula AUX (data/ud_conventions.tsv). Two uses keep another part of speech:
 `jak` opening a coordination (`jak i`, `jak również`) is CCONJ and `jak` before a
 superlative (`jak najszybciej`) is ADV; `czy` between two alternatives (`Azory czy
-Wyspy Alandzkie`, `czy też`) is CCONJ, elsewhere (a question) PART.
+Wyspy Alandzkie`, `czy też`) is CCONJ, elsewhere (a question) PART. Indefinite numerals
+and `oba` are DET in every form (`kilkuset`, `obu`).
 """
 
 from __future__ import annotations
@@ -45,8 +46,8 @@ def apply(forms: Sequence[str], chosen: Sequence[Candidate], upos: list[str]) ->
                 upos[i] = "CCONJ"
             continue
         classes, convention = table[lemma]
-        if cand.pos not in classes or forms[i].lower() != lemma:
-            continue
+        if cand.pos not in classes or (cand.pos != "num" and forms[i].lower() != lemma):
+            continue  # a numeral's row covers its every form (`obu`, `kilkuset`)
         if lemma == "jak" and nxt in _COORDINATING:
             upos[i] = "CCONJ"
         elif lemma == "jak" and nxt.startswith("naj"):
