@@ -29,6 +29,15 @@ def lemmas(text: str) -> dict[str, str]:
     ("Dostarczono ok. 3 tys. pocisków w 2023 r.", "tys", "tysiąc"),
     ("Wojna w Ukrainie trwa.", "Ukrainie", "Ukraina"),
     ("Zrobiłem to wczoraj.", "em", "być"),
+    # Lemmas UD Polish prefers for a form two lemmas share (data/lemma_preferences.tsv).
+    ("Gospodarka potrzebuje większych inwestycji.", "większych", "duży"),
+    ("To największy pożar lasu od dekady.", "największy", "duży"),
+    ("Minister przyznał, że pewne decyzje zapadły za wcześnie.", "pewne", "pewien"),
+    ("Pewnego dnia sąd wydał wyrok.", "Pewnego", "pewien"),
+    ("Była wielka powódź.", "wielka", "wielki"),          # the positive keeps its lemma
+    # A day of the month in digits is followed by the month.
+    ("Umowę podpisano 5 maja w Warszawie.", "maja", "maj"),
+    ("Zamach nastąpił 11 września.", "września", "wrzesień"),
 ])
 def test_lemmas_in_context(text: str, word: str, lemma: str) -> None:
     assert lemmas(text)[word] == lemma

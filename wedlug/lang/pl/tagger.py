@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from wedlug.lang.pl import conventions
+from wedlug.lang.pl.lexicon import rows
 from wedlug.lang.pl.morphology import Reading, abbreviation_upos
 
 CASES = frozenset("nom gen dat acc inst loc voc".split())
@@ -267,7 +268,8 @@ class Tagger:
         """Pick one candidate per token of a sentence."""
         readings = self.foreign_name_runs(forms, readings)
         cands = [self.candidates(f, r) for f, r in zip(forms, readings)]
-        return day_before_month(forms, modal_before_infinitive(self.decode(forms, cands), cands), cands)
+        chosen = modal_before_infinitive(self.decode(forms, cands), cands)
+        return preferred_lemmas(day_before_month(forms, chosen, cands), cands)
 
     def foreign_name_runs(self, forms: Sequence[str],
                            readings: Sequence[Sequence[Reading]]) -> list[Sequence[Reading]]:
@@ -571,6 +573,30 @@ def _serial(options: Sequence[Candidate] | None) -> int | None:
 def _ambiguity(options: Sequence[Candidate]) -> str:
     """Return the sorted set of parts of speech a token may be: its ambiguity class."""
     return "+".join(sorted({c.pos for c in options}))
+
+
+@cache
+def _preferences() -> dict[str, tuple[str, frozenset[str]]]:
+    """Chosen lemma -> (the lemma UD Polish prefers for the same tag, degrees or `*`)."""
+    return {chosen: (preferred, frozenset(degrees.split())) for chosen, preferred, degrees in
+            rows("lemma_preferences.tsv")}
+
+
+def preferred_lemmas(chosen: list[Candidate], cands: Sequence[Sequence[Candidate]]) -> list[Candidate]:
+    """Where a form has the same tag under two lemmas and UD Polish prefers the other one
+    (`większy` is the comparative of duży, not wielki: data/lemma_preferences.tsv)."""
+    table = _preferences()
+    for i, cand in enumerate(chosen):
+        found = table.get(cand.lemma)
+        if found is None:
+            continue
+        preferred, degrees = found
+        if "*" not in degrees and cand.tag.rsplit(":", 1)[-1] not in degrees:
+            continue
+        other = next((c for c in cands[i] if c.lemma == preferred and c.tag == cand.tag), None)
+        if other is not None:
+            chosen[i] = other
+    return chosen
 
 
 def day_before_month(forms: Sequence[str], chosen: list[Candidate],
