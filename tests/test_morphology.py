@@ -35,6 +35,8 @@ def lemmas(text: str) -> dict[str, str]:
     ("Minister przyznał, że pewne decyzje zapadły za wcześnie.", "pewne", "pewien"),
     ("Pewnego dnia sąd wydał wyrok.", "Pewnego", "pewien"),
     ("Była wielka powódź.", "wielka", "wielki"),          # the positive keeps its lemma
+    ("Pociąg przyjechał wcześniej niż zwykle.", "wcześniej", "wcześnie"),
+    ("Świadkowie patrzą na to z niepokojem.", "patrzą", "patrzeć"),
     # A day of the month in digits is followed by the month.
     ("Umowę podpisano 5 maja w Warszawie.", "maja", "maj"),
     ("Zamach nastąpił 11 września.", "września", "wrzesień"),

@@ -577,8 +577,9 @@ def _ambiguity(options: Sequence[Candidate]) -> str:
 
 @cache
 def _preferences() -> dict[str, tuple[str, frozenset[str]]]:
-    """Chosen lemma -> (the lemma UD Polish prefers for the same tag, degrees or `*`)."""
-    return {chosen: (preferred, frozenset(degrees.split())) for chosen, preferred, degrees in
+    """Chosen lemma -> (the lemma UD Polish prefers for the same tag, the tag parts where
+    it does, or `*` for everywhere)."""
+    return {chosen: (preferred, frozenset(parts.split())) for chosen, preferred, parts in
             rows("lemma_preferences.tsv")}
 
 
@@ -590,8 +591,8 @@ def preferred_lemmas(chosen: list[Candidate], cands: Sequence[Sequence[Candidate
         found = table.get(cand.lemma)
         if found is None:
             continue
-        preferred, degrees = found
-        if "*" not in degrees and cand.tag.rsplit(":", 1)[-1] not in degrees:
+        preferred, parts = found
+        if "*" not in parts and parts.isdisjoint(cand.tag.split(":")):
             continue
         other = next((c for c in cands[i] if c.lemma == preferred and c.tag == cand.tag), None)
         if other is not None:
