@@ -7,7 +7,7 @@ from collections.abc import Sequence
 import pytest
 
 from wedlug.lang.pl.morphology import Reading
-from wedlug.lang.pl.tagger import Candidate, Tagger, _ambiguity, _shapes
+from wedlug.lang.pl.tagger import Candidate, Tagger, _ambiguity, _shapes, day_before_month
 from wedlug.lang.pl.words import default_analyser, default_tagger
 
 SENTENCES = [
@@ -75,3 +75,19 @@ def test_a_cached_choice_is_one_for_the_same_context_only(context: list[str], ex
         tagger.choose(words, [readings[w] for w in words])  # fill the caches in every order
     assert tagger.choose(context, [readings[w] for w in context])[1].tag == expected
 
+
+
+
+@pytest.mark.parametrize(("before", "lemma"), [
+    ("5", "maj"),       # a day of the month
+    ("31", "maj"),
+    ("1410", "maja"),   # a year, not a day
+    ("²", "maja"),      # a digit to Python's isdigit, but no number
+    ("x", "maja"),
+])
+def test_a_day_in_digits_is_followed_by_its_month(before: str, lemma: str) -> None:
+    noun = Candidate("maja", "subst:sg:nom:f", "subst", "nom", "sg", "f", (), (), 0.0)
+    month = Candidate("maj", "subst:sg:gen:m3", "subst", "gen", "sg", "m3", (), (), 0.0)
+    first = Candidate(before, "dig", "dig", "", "", "", (), (), 0.0)
+    chosen = day_before_month([before, "maja"], [first, noun], [[first], [noun, month]])
+    assert chosen[1].lemma == lemma

@@ -605,7 +605,7 @@ def day_before_month(forms: Sequence[str], chosen: list[Candidate],
     """Read a word after a day of the month (1-31, in digits) as the month's genitive where
     it can be one: `5 maja` is May, not the noun `maja`, nor the name `Maja`."""
     for i in range(1, len(chosen)):
-        if chosen[i].lemma in CALENDAR or not (forms[i - 1].isdigit() and 1 <= int(forms[i - 1]) <= 31):
+        if chosen[i].lemma in CALENDAR or not (forms[i - 1].isdecimal() and 1 <= int(forms[i - 1]) <= 31):
             continue
         month = next((c for c in cands[i] if c.lemma in CALENDAR and c.case == "gen"), None)
         if month is not None:
