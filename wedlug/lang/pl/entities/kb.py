@@ -91,6 +91,8 @@ class KnowledgeBase:
         self.by_adjective: dict[str, Entry] = {}
         self.institutions: dict[tuple[str, str], Entry] = {}
         self.countries: dict[str, Entry] = {}
+        # Patterns a word may open, per (spelling, tagger's lemma): most words open none.
+        self._openers: dict[tuple[str, str], tuple[Pattern, ...]] = {}
         order = itertools.count()  # the patterns' places in the KB
         for raw in data["entities"]:
             entry = Entry(raw["id"], raw["name"], raw["type"], raw.get("qid"), raw.get("country"),
@@ -138,17 +140,13 @@ class KnowledgeBase:
             return found_lemmas
 
         found = []
-        index = self.index
+        openers = self._openers
         for i, token in enumerate(tokens):
-            text = token.text
-            if text[:1].islower():
-                groups = [g for g in (index.get(token.lemma.lower()), index.get(text.lower())) if g]
-            else:
-                groups = [index[lemma] for lemma in all_lemmas(i) if lemma in index]
-            if not groups:
+            patterns = openers.get((token.text, token.lemma))
+            if patterns is None:
+                patterns = self._opened_by(token)
+            if not patterns:
                 continue
-            patterns = groups[0] if len(groups) == 1 else list(
-                {id(p): p for group in groups for p in group}.values())
             for pattern in patterns:
                 words = pattern.words
                 n = len(words)
@@ -159,6 +157,21 @@ class KnowledgeBase:
                     found.append(Match(i, i + n, pattern))
         # A capitalised word's lemmas are a set: the KB's order, not theirs, breaks ties.
         found.sort(key=lambda m: (m.first, -(m.last - m.first), m.pattern.order))
+        return found
+
+
+    def _opened_by(self, token: Token) -> tuple[Pattern, ...]:
+        """The patterns a word may open (see `match`), kept per spelling and lemma."""
+        index, text = self.index, token.text
+        if text[:1].islower():
+            groups = [g for g in (index.get(token.lemma.lower()), index.get(text.lower())) if g]
+        else:
+            groups = [index[lemma] for lemma in token_lemmas(token) if lemma in index]
+        found = tuple(groups[0]) if len(groups) == 1 else tuple(
+            {id(p): p for group in groups for p in group}.values())
+        if len(self._openers) >= WORD_CACHE:
+            self._openers.clear()
+        self._openers[(text, token.lemma)] = found
         return found
 
 
