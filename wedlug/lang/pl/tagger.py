@@ -317,31 +317,27 @@ class Tagger:
                 chosen.append(options[0])
                 continue
             prev = chosen[i - 1] if i else None
+            prev2 = chosen[i - 2] if i > 1 else None
             if prev is not None and prev.case and prev.lemma[:1].isupper() and "guess" in options[0].names:
                 # A guessed surname after a first name takes its case: `Siergiejem Szojgu`.
                 narrowed = [c for c in options if c.case == prev.case]
                 if narrowed and len(narrowed) < len(options):
-                    chosen.append(self._best(forms, cands, pairs, i, narrowed, prev,
-                                             chosen[i - 2] if i > 1 else None))
-                    continue
-            prev_tag = prev.tag if prev else "<s>"
-            prev2_pos = chosen[i - 2].pos if i > 1 else "<s>"
+                    options = narrowed  # a list of its own: scored, never cached
             following = cands[i + 1] if i + 1 < n else None
             prev_form = forms[i - 1] if i else "<s>"
             first = prev_form == "<s>" or prev_form in _OPENERS
-            next_cap = i + 1 < n and forms[i + 1][:1].isupper()
+            bos = "bos|" + str(first) + ("C" if forms[i][:1].isupper() else "l")
+            bos_end = "|" + str(following is not None and forms[i + 1][:1].isupper())
             before, after = pairs[i], pairs[i + 2]
             serial, next_serial = _serial(options), _serial(following)
-            if serial is None or next_serial is None:
-                chosen.append(self._best(forms, cands, pairs, i, options, prev,
-                                         chosen[i - 2] if i > 1 else None))
-                continue
-            key = (serial, next_serial, prev_tag, prev2_pos, first, next_cap,
-                   before[0], before[2], after[1], after[3])
-            found = decisions.get(key)
+            key = None if serial is None or next_serial is None else (
+                serial, next_serial, prev.tag if prev else "<s>", prev2.pos if prev2 else "<s>",
+                bos, bos_end, before[0], before[2], after[1], after[3])
+            found = decisions.get(key) if key is not None else None
             if found is None:
-                found = decisions[key] = self._best(
-                    forms, cands, pairs, i, options, prev, chosen[i - 2] if i > 1 else None)
+                found = self._best(forms[i], options, following, prev, prev2, (bos, bos_end), before, after)
+                if key is not None:
+                    decisions[key] = found
             chosen.append(found)
         return chosen
 
@@ -374,20 +370,22 @@ class Tagger:
                 self._following[serial] = found
         return found
 
-    def _best(self, forms: Sequence[str], cands: Sequence[Sequence[Candidate]],
-              pairs: Sequence[tuple[str, str, str, str]], i: int, options: Sequence[Candidate],
-              prev: Candidate | None, prev2: Candidate | None) -> Candidate:
-        """The best-scoring candidate of token `i`: the scores that look ahead (with the
-        word's own) per candidate list and what follows, plus those that look back."""
+    def _best(self, form: str, options: Sequence[Candidate], following: Sequence[Candidate] | None,
+              prev: Candidate | None, prev2: Candidate | None, frame: tuple[str, str],
+              before: tuple[str, str, str, str], after: tuple[str, str, str, str]) -> Candidate:
+        """The best-scoring candidate of a token: the scores that look ahead (with the
+        word's own) per candidate list and what follows, plus those that look back.
+        `frame` is the sentence-start feature's (`bos`, `bos_end`); `before` and `after`
+        the neighbours' word-pair prefixes (`_pair_keys`)."""
         w = self.weights
         back = self._back
         if len(back) > 300_000:
             back.clear()
         prev_tag = prev.tag if prev else "<s>"
         prev2_pos = prev2.pos if prev2 else "<s>"
-        pw, plk = pairs[i][0], pairs[i][2]
+        pw, plk = before[0], before[2]
         best, best_score = options[0], float("-inf")
-        for cand, right in zip(options, self._right_scores(forms, cands, pairs, i, options)):
+        for cand, right in zip(options, self._right_scores(form, options, following, frame, after)):
             key = (prev_tag, prev2_pos, cand.tag)
             left = back.get(key)
             if left is None:
@@ -401,27 +399,18 @@ class Tagger:
                 best, best_score = cand, score
         return best
 
-    def _right_scores(self, forms: Sequence[str], cands: Sequence[Sequence[Candidate]],
-                      pairs: Sequence[tuple[str, str, str, str]], i: int,
-                      options: Sequence[Candidate]) -> Sequence[float]:
+    def _right_scores(self, form: str, options: Sequence[Candidate], following: Sequence[Candidate] | None,
+                      frame: tuple[str, str], after: tuple[str, str, str, str]) -> tuple[float, ...]:
         """Each candidate's score from itself, the sentence-start frame and what follows
         (the next token's classes and shapes, word-pair features with the next word),
         cached per candidate list, next candidate list and frame."""
-        n = len(forms)
-        following = cands[i + 1] if i + 1 < n else None
-        form = forms[i]
-        prev_form = forms[i - 1] if i else "<s>"
-        first = prev_form == "<s>" or prev_form in _OPENERS
-        bos = "bos|" + str(first) + ("C" if form[:1].isupper() else "l")
-        bos_end = "|" + str(i + 1 < n and forms[i + 1][:1].isupper())
-        nw, nlk = pairs[i + 2][1], pairs[i + 2][3]
+        bos, bos_end = frame
+        nw, nlk = after[1], after[3]
         serial, next_serial = _serial(options), _serial(following)
-        key = (serial, next_serial, bos, bos_end, nw, nlk)
-        found = self._rights.get(key) if serial is not None and next_serial is not None else None
+        key = None if serial is None or next_serial is None else (serial, next_serial, bos, bos_end, nw, nlk)
+        found = self._rights.get(key) if key is not None else None
         if found is not None:
             return found
-        if len(self._rights) > 300_000:
-            self._rights.clear()
         w, ahead = self.weights, self._ahead
         if len(ahead) > 300_000:
             ahead.clear()
@@ -440,9 +429,12 @@ class Tagger:
             if nlk:
                 score += w.get(nlk + cand.lemma, 0.0)
             scores.append(score)
-        if serial is not None and next_serial is not None:
-            self._rights[key] = found = tuple(scores)  # floats only: the collector skips it
-        return scores
+        found = tuple(scores)  # floats only: the garbage collector stops visiting it
+        if key is not None:
+            if len(self._rights) > 300_000:
+                self._rights.clear()
+            self._rights[key] = found
+        return found
 
     def universal_pos(self, cand: Candidate, form: str) -> str:
         """Map a chosen reading to a Universal Dependencies part of speech."""
