@@ -107,9 +107,9 @@ def per_step(texts: list[str], with_morfeusz: bool = False) -> Timing:
     return Timing(spent, paused, pauses.full)
 
 
-def paused_in(paused: dict[str, float], steps: tuple[str, ...]) -> float:
-    """The collector's pauses that fell in some steps."""
-    return sum(seconds for name, seconds in paused.items() if name in steps)
+def in_layer(seconds: dict[str, float]) -> float:
+    """The seconds of the language layer's steps (FOUNDATION) among some steps'."""
+    return sum(seconds[s] for s in FOUNDATION if s in seconds)
 
 
 def main() -> None:
@@ -136,7 +136,7 @@ def main() -> None:
           f"(timed article by article next to the pipeline; {block_s:.3f} s in one block before it)")
     for label, spent, base in (("cold start (first articles, empty caches)", cold, None),
                                ("steady state (unseen articles, warmed caches)", steady, morfeusz_s)):
-        layer = sum(spent[s] for s in FOUNDATION if s in spent)
+        layer = in_layer(spent)
         total = sum(spent.values())
         ratio = f" = {layer / base:.2f}x Morfeusz ({layer / block_s:.2f}x the block)" if base else ""
         print(f"\n{label}: language layer {layer:.3f} s{ratio}; whole analyze {total:.3f} s")
@@ -145,9 +145,9 @@ def main() -> None:
             print(f"  {name:12s} {seconds:8.3f} s{extra}")
     # The same steady state with the collector's pauses taken out of the steps they fell in.
     own = {name: steady[name] - paused[name] for name in steady}
-    layer = sum(own[s] for s in FOUNDATION if s in own)
+    layer = in_layer(own)
     print(f"\nsteady state without the garbage collector's pauses ({sum(paused.values()):.3f} s in all, "
-          f"{collections} full collections; {paused_in(paused, FOUNDATION):.3f} s in the language layer): "
+          f"{collections} full collections; {in_layer(paused):.3f} s in the language layer): "
           f"language layer {layer:.3f} s = {layer / morfeusz_s:.2f}x Morfeusz")
     for name, seconds in own.items():
         if name not in FOUNDATION:

@@ -249,12 +249,15 @@ class Analyser:
                 readings = segments[0].readings
                 clitic = clitic_readings().get(word)
                 return readings + clitic if clitic else readings
-        segments = self.chunk(word + "." if next_word == "." else word)
+        dotted = next_word == "."
+        segments = self.chunk(word + "." if dotted else word)
         readings = segments[0].readings if segments else ()
-        if next_word == "." and not any(r.tag.startswith("brev") for r in readings):
+        if dotted and not any(r.tag.startswith("brev") for r in readings):
+            dotted = False
             segments = self.chunk(word)
         if len(segments) != 1:
-            joined = _joined(word, segments) if len(segments) == len(self.chunk(word)) else None
+            # Segments of the word alone (not an abbreviation with its full stop).
+            joined = None if dotted else _joined(word, segments)
             if joined is not None:
                 return joined
             # A token Morfeusz would split (`m.in`): keep its longest segment's readings.
@@ -297,11 +300,11 @@ def _joined(word: str, segments: tuple[Segment, ...]) -> tuple[Reading, ...] | N
         lemma = reading.lemma
         if form[:1].isupper() and lemma[:1] == form[:1].lower():
             lemma = form[:1] + lemma[1:]
-        prefix = word[:last.start]
-        agreeing = before and next((r.lemma for r in before.readings if r.tag == reading.tag), None)
-        if before and agreeing:
-            prefix = agreeing + word[before.end:last.start]
-            prefix = word[:before.start] + prefix
+        agreeing = next((r.lemma for r in before.readings if r.tag == reading.tag), None) if before else None
+        if before is not None and agreeing:
+            prefix = word[:before.start] + agreeing + word[before.end:last.start]
+        else:
+            prefix = word[:last.start]
         out.append(reading._replace(lemma=prefix + lemma))
     return tuple(dict.fromkeys(out))
 
