@@ -40,6 +40,16 @@ def lemmas(text: str) -> dict[str, str]:
     # A day of the month in digits is followed by the month.
     ("Umowę podpisano 5 maja w Warszawie.", "maja", "maj"),
     ("Zamach nastąpił 11 września.", "września", "wrzesień"),
+    # An indefinite numeral before a degree, or after `o`/`co`, is the adverb.
+    ("Sytuacja na granicy jest mniej napięta niż przed tygodniem.", "mniej", "mało"),
+    ("Strażacy ewakuowali co najmniej 40 osób.", "najmniej", "mało"),
+    ("Co więcej, prokuratura wszczęła drugie śledztwo.", "więcej", "dużo"),
+    ("Na sesję przyszło więcej radnych niż zwykle.", "więcej", "więcej"),   # counts a noun
+    # A plurale tantum noun where no noun follows the adjective of the same form.
+    ("Według danych GUS inflacja spadła.", "danych", "dane"),
+    ("Ministerstwo opublikowało dane o bezrobociu.", "dane", "dane"),
+    ("Urzędnicy przetwarzają dane osobowe klientów.", "dane", "dane"),
+    ("W danym przypadku sąd orzekł inaczej.", "danym", "dany"),
 ])
 def test_lemmas_in_context(text: str, word: str, lemma: str) -> None:
     assert lemmas(text)[word] == lemma
@@ -94,6 +104,24 @@ def upos_of(text: str, word: str) -> str:
     ("Umowę podpisano 5 maja w Warszawie.", "5", "ADJ"),
     ("Skazany spędził w więzieniu 18 lat.", "18", "NUM"),
     ("Ewakuowano 300 osób z zalanych domów.", "300", "NUM"),
+    # ... a year after a preposition or a month, an hour, a number after `nr`, and a
+    # number whose full stop makes it ordinal are ADJ; an article of a law stays X.
+    ("Zakład otwarto w 1995 i rozbudowano pięć lat później.", "1995", "ADJ"),
+    ("Spotkanie zaplanowano na godz. 17.15 w ratuszu.", "17.15", "ADJ"),
+    ("Uczniowie Szkoły Podstawowej nr 4 wygrali konkurs.", "4", "ADJ"),
+    ("Gola strzelił w 68. minucie meczu.", "68", "ADJ"),
+    ("Sąd powołał się na art. 141 kodeksu karnego.", "141", "X"),
+    ("Kandydat zapłacił 3 tys. złotych kaucji.", "3", "NUM"),
+    # Degree adverbs from indefinite numerals; `co` before a unit of time is a preposition.
+    ("Ceny paliw są o wiele wyższe niż rok temu.", "wiele", "ADV"),
+    ("Rada gminy zbiera się co roku w marcu.", "co", "ADP"),
+    ("Nie wiadomo, co zrobi rząd.", "co", "PRON"),
+    # `złoty` after a number is the currency; `zostać` with a passive participle is AUX.
+    ("Za bilet trzeba zapłacić 16 złotych.", "złotych", "NOUN"),
+    ("Projekt ustawy zostanie przekazany do Senatu.", "zostanie", "AUX"),
+    # Particles in the Morfeusz 2 tagset that LFG calls adverbs.
+    ("Posłowie znów nie zdążyli z ustawą.", "znów", "PART"),
+    ("To właśnie ten projekt wywołał spór.", "właśnie", "PART"),
     # Indefinite numerals and `oba` are determiners, in every form.
     ("W obu przypadkach sąd uznał winę oskarżonych.", "obu", "DET"),
     ("Na granicy czeka kilkaset ciężarówek.", "kilkaset", "DET"),

@@ -8,7 +8,8 @@ and the copula AUX (data/ud_conventions.tsv). Two uses keep another part of spee
 `jak` opening a coordination (`jak i`, `jak również`) is CCONJ and `jak` before a
 superlative (`jak najszybciej`) is ADV; `czy` between two alternatives (`Azory czy
 Wyspy Alandzkie`, `czy też`) is CCONJ, elsewhere (a question) PART. Indefinite numerals
-and `oba` are DET in every form (`kilkuset`, `obu`).
+and `oba` are DET in every form (`kilkuset`, `obu`). A few words the Morfeusz 2 tagset makes
+particles and LFG adverbs (`znów`, `właśnie`) are PART.
 """
 
 from __future__ import annotations
