@@ -261,6 +261,9 @@ def test_seed_article_reaches_its_targets() -> None:
 
 @pytest.mark.parametrize(("text", "content", "speaker"), [
     ("Z raportu NIK wynika, że szpitale są zadłużone.", "szpitale są zadłużone", "raportu NIK"),
+    # a plural source need not agree with `wynika` when it names someone
+    ("Analitycy ostrzegają przed spowolnieniem. Z najnowszych danych Banku Polski wynika, że "
+     "liczba kredytów spadła.", "liczba kredytów spadła", "najnowszych danych Banku Polski"),
     ("Inspektorzy opublikowali w piątek raport. Wynika z niego, że połowa mostów wymaga remontu.",
      "połowa mostów wymaga remontu", "raport"),
     ("Ministerstwo opublikowało analizę, z której wynika, że deficyt spadnie.",
@@ -278,6 +281,9 @@ def test_sources_in_prepositional_phrases(text: str, content: str, speaker: str)
 @pytest.mark.parametrize(("text", "content", "speaker", "cue"), [
     ("Związkowcy domagają się, by płace wzrosły o dziesięć procent.",
      "płace wzrosły o dziesięć procent", "Związkowcy", "domagają się"),
+    # a particle between the subject and the cue
+    ("Prezes spółki, Jan Lis, znów ostrzegł, że firma przeniesie fabrykę.",
+     "firma przeniesie fabrykę", "Jan Lis", "ostrzegł"),
     ("Spółka prognozuje, ze zysk wzrośnie o połowę.", "zysk wzrośnie o połowę", "Spółka", "prognozuje"),
     ("Komisja wskazuje m.in., że przepisy się zmienią.", "przepisy się zmienią", "Komisja", "wskazuje"),
     ("Prezes Jan Lis wielokrotnie podkreślał, że firma nie zwolni pracowników.",

@@ -29,7 +29,8 @@ PARTITIVE = frozenset({"z", "ze", "spośród"})
 # Words standing between a subject and its verb that are not part of the subject.
 INTERPOSED = frozenset({"też", "także", "również", "jednak", "nie", "już", "wcześniej", "natomiast",
                         "zaś", "jeszcze", "wówczas", "wtedy", "dziś", "dzisiaj", "wczoraj", "później",
-                        "ponadto", "zresztą", "przy", "tym", "bowiem", "więc", "zatem", "ostatnio"})
+                        "ponadto", "zresztą", "przy", "tym", "bowiem", "więc", "zatem", "ostatnio",
+                        "znów", "znowu", "wreszcie", "właśnie", "wręcz", "głównie"})
 # Cues whose source stands in a prepositional phrase: `wynika z raportu X`.
 PREPOSITIONAL_CUES = frozenset({"wynikać"})
 # Cues of reading and writing: their source stands in a prepositional phrase when the
@@ -370,7 +371,11 @@ def left_subject(doc: Document, cue: int, wanted: Features = (None, None)) -> tu
             if doc.tokens[first].tag.startswith("ppron"):
                 return None, False
             found = mention_of(doc, first, k + 1, wanted=wanted)
-            if not agrees_in_number(doc, found, wanted):
+            # A prepositional source need not agree with the cue when it names someone
+            # (`z najnowszych danych Banku Anglii wynika`); one that names nobody (`z tych
+            # informacji wynika`) is looked for further left.
+            if not agrees_in_number(doc, found, wanted) and not (prepositional and any(
+                    doc.tokens[t].upos == "PROPN" for t in range(found.first, found.last + 1))):
                 relative_found = _unclosed_relative(doc, floor, cue, wanted)
                 if relative_found is not None:
                     return relative_found
