@@ -11,6 +11,8 @@ articles beyond the first N. Run it on a quiet machine: other load skews every f
 The garbage collector's pauses are printed apart as well: a full collection walks every
 cache in the process and lands in whichever step allocates when it is due, so the steady
 state is shown once with the pauses in the steps they fell in and once without them.
+The collector runs with the thresholds `wedlug analyze` and `wedlug ingest` set for a batch
+(wedlug/runtime.py); `--plain-gc` keeps Python's defaults, for comparison.
 """
 
 from __future__ import annotations
@@ -31,6 +33,7 @@ from wedlug.article import Article  # noqa: E402
 from wedlug.lang.pl.morphology import morfeusz  # noqa: E402
 from wedlug.lang.pl.words import default_analyser, default_tagger  # noqa: E402
 from wedlug.pipeline import Pipeline, default_pipeline  # noqa: E402
+from wedlug.runtime import tune_for_batches  # noqa: E402
 
 FOUNDATION = ("paragraphs", "boilerplate", "sentences", "tokens", "language")
 
@@ -116,7 +119,12 @@ def main() -> None:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--limit", type=int, default=10_000)
+    parser.add_argument("--plain-gc", action="store_true",
+                        help="keep Python's default collector thresholds instead of the ones the "
+                             "batch commands set (wedlug.runtime)")
     args = parser.parse_args()
+    if not args.plain_gc:
+        tune_for_batches()
     every = corpus(10_000)
     texts = every[:args.limit]
     default_tagger(), default_analyser()
@@ -130,8 +138,9 @@ def main() -> None:
     block_s = sum(morfeusz_alone(text) for text in measured)
     steady, paused, collections = per_step(measured, with_morfeusz=True)
     morfeusz_s = steady.pop("morfeusz")
+    setting = "Python's defaults" if args.plain_gc else "as the batch commands set them"
     print(f"articles {len(texts)}: first {len(warmup)} to warm up, {len(measured)} measured "
-          f"({chars:,} characters)")
+          f"({chars:,} characters); collector thresholds {gc.get_threshold()} ({setting})")
     print(f"morfeusz analyse() alone on the measured articles {morfeusz_s:8.3f} s "
           f"(timed article by article next to the pipeline; {block_s:.3f} s in one block before it)")
     for label, spent, base in (("cold start (first articles, empty caches)", cold, None),

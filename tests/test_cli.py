@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import io
 import json
 import subprocess
@@ -12,6 +13,7 @@ import pytest
 
 from tests.conftest import ROOT
 from wedlug.cli import build_parser, main
+from wedlug.runtime import BATCH_THRESHOLDS
 
 EXAMPLE = ROOT / "examples" / "artykul.txt"
 
@@ -31,6 +33,21 @@ def test_one_file_gives_one_json_record(capsys: pytest.CaptureFixture[str]) -> N
     assert record["title"].startswith("Spór o elektrownię")
     assert {r["reason"] for r in record["removed"]} == {"video teaser", "see also"}
     assert "tokens" not in record
+
+
+def test_a_batch_runs_with_a_larger_young_generation(capsys: pytest.CaptureFixture[str]) -> None:
+    """`wedlug analyze` sets the collector's thresholds for a batch (wedlug/runtime.py);
+    the library alone leaves Python's."""
+    before = gc.get_threshold()
+    gc.set_threshold(700, 10, 10)
+    try:
+        from wedlug import analyze
+        analyze("Premier zapowiedział w piątek nowe przepisy.")
+        assert gc.get_threshold() == (700, 10, 10)
+        status, _, _ = run(["analyze", str(EXAMPLE)], capsys)
+        assert status == 0 and gc.get_threshold() == BATCH_THRESHOLDS
+    finally:
+        gc.set_threshold(*before)
 
 
 def test_tokens_flag_adds_tokens(capsys: pytest.CaptureFixture[str]) -> None:

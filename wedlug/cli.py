@@ -191,7 +191,9 @@ def run_analyze(args: argparse.Namespace, out: IO[str]) -> int:
     from wedlug.pipeline import failed
     from wedlug.reading import iter_inputs
     from wedlug.render import render_text
+    from wedlug.runtime import tune_for_batches
 
+    tune_for_batches()
     inputs = list(iter_inputs(args.inputs))
     fmt = args.format or ("json" if len(inputs) == 1 else "jsonl")
     status = 0
@@ -222,7 +224,9 @@ def run_analyze(args: argparse.Namespace, out: IO[str]) -> int:
 def run_ingest(args: argparse.Namespace) -> int:
     """Ingest the sources and print the summary; 1 when any source failed."""
     from wedlug.ingest import FetchOptions, IngestOptions, SourceOptions, ingest
+    from wedlug.runtime import tune_for_batches
 
+    tune_for_batches()
     fetch = FetchOptions(timeout=args.timeout, retries=args.retries, delay=args.delay,
                          robots=not args.ignore_robots,
                          **({"user_agent": args.user_agent} if args.user_agent else {}))
