@@ -50,6 +50,7 @@ def lemmas(text: str) -> dict[str, str]:
     ("Ministerstwo opublikowało dane o bezrobociu.", "dane", "dane"),
     ("Urzędnicy przetwarzają dane osobowe klientów.", "dane", "dane"),
     ("W danym przypadku sąd orzekł inaczej.", "danym", "dany"),
+    ("Wielka Brytania staje się naszym coraz ważniejszym partnerem.", "naszym", "nasz"),
 ])
 def test_lemmas_in_context(text: str, word: str, lemma: str) -> None:
     assert lemmas(text)[word] == lemma
@@ -110,6 +111,8 @@ def upos_of(text: str, word: str) -> str:
     ("Spotkanie zaplanowano na godz. 17.15 w ratuszu.", "17.15", "ADJ"),
     ("Uczniowie Szkoły Podstawowej nr 4 wygrali konkurs.", "4", "ADJ"),
     ("Gola strzelił w 68. minucie meczu.", "68", "ADJ"),
+    ("Politycy pamiętają lata 90., gdy reformy dopiero ruszały.", "90", "ADJ"),
+    ("Niemcy dokończyli gazociąg Nord Stream 2. Ale Kijów protestuje.", "2", "X"),
     ("Sąd powołał się na art. 141 kodeksu karnego.", "141", "X"),
     ("Kandydat zapłacił 3 tys. złotych kaucji.", "3", "NUM"),
     # Degree adverbs from indefinite numerals; `co` before a unit of time is a preposition.

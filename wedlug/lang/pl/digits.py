@@ -6,7 +6,8 @@ word it stands for. An ordinal is ADJ: a day or year before a month or a singula
 `rok` (`w 1995`, `10 maja 1999`, `rok 1999`), an hour (`o godz. 17.15`, `między 18.00 a 8.00`), a house or
 list number after `nr` (`SP nr 4`), and a number whose full stop marks it as ordinal
 inside a sentence (`w 68. minucie`, `lata 70.`). A number before a noun counts it (NUM:
-`300 osób`, `18 lat`). The number of an article, paragraph or point of a law stays X, as
+`300 osób`, `18 lat`). A full stop that may end the sentence proves nothing (`Nord
+Stream 2. – Przyjął`). The number of an article, paragraph or point of a law stays X, as
 NKJP's `dig` (`art. 141`, `§ 2`), and so does anything else (`1) kopię`, `3. Udowodnić`).
 These were read off UD Polish PDB dev's confusions and hold in UD Polish LFG as well.
 """
@@ -66,6 +67,7 @@ def digit_upos(forms: Sequence[str], chosen: Sequence[Candidate], i: int) -> str
         return "ADJ"
     if nxt.pos in _COUNTED:
         return "NUM"
-    if forms[i + 1] == "." and word_before[:1].isalpha():
-        return "ADJ"
+    if forms[i + 1] == "." and word_before[:1].isalpha() and i + 2 < len(forms) \
+            and (forms[i + 2][:1].islower() or forms[i + 2] == ","):
+        return "ADJ"  # `w 68. minucie`, `lat 70.,`; a full stop that may end a sentence is no sign
     return "X"

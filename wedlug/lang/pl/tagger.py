@@ -689,8 +689,11 @@ def passive_auxiliaries(chosen: Sequence[Candidate], upos: list[str]) -> list[st
 
 
 _NOUNS = frozenset(("subst", "depr", "ger"))
-# Words between an adjective and its noun (`wszystkich właściwych ministrów`, `moich 21 urodzin`).
-_MODIFIERS = frozenset(("adj", "ppas", "pact", "num", "dig"))
+# Words between an adjective and its noun (`wszystkich właściwych ministrów`, `moich 21 urodzin`,
+# `naszym coraz ważniejszym partnerem`).
+_MODIFIERS = frozenset(("adj", "ppas", "pact", "num", "dig", "adv"))
+# Possessives whose plural Morfeusz also reads as a noun (`nasi`, `moi`): a determiner in news.
+_POSSESSIVES = frozenset(("mój", "twój", "swój", "nasz", "wasz"))
 
 
 def _before_its_noun(i: int, forms: Sequence[str], chosen: Sequence[Candidate],
@@ -717,7 +720,8 @@ def plural_nouns(forms: Sequence[str], chosen: list[Candidate],
     15 readings, 14 to the gold lemma and part of speech; on LFG (dev and test) it fixes
     2 and breaks 3, all `wszyscy`, which LFG keeps an adjective (`wszystek`)."""
     for i, cand in enumerate(chosen):
-        if cand.number != "pl" or cand.pos not in ("adj", "ppas") or (i and forms[i][:1].isupper()):
+        if cand.number != "pl" or cand.pos not in ("adj", "ppas") or cand.lemma in _POSSESSIVES \
+                or (i and forms[i][:1].isupper()):
             continue  # a capital inside a sentence: part of a name (`Wysokie Góry`)
         nouns = [c for c in cands[i] if c.pos == "subst" and c.tag.endswith(":pt")]
         if nouns and not _before_its_noun(i, forms, chosen, cands):
