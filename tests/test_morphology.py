@@ -51,6 +51,9 @@ def lemmas(text: str) -> dict[str, str]:
     ("Urzędnicy przetwarzają dane osobowe klientów.", "dane", "dane"),
     ("W danym przypadku sąd orzekł inaczej.", "danym", "dany"),
     ("Wielka Brytania staje się naszym coraz ważniejszym partnerem.", "naszym", "nasz"),
+    # `to` beside `wszystko` is the demonstrative, except in `To wszystko.`
+    ("Komisja uznała, że to wszystko wymaga nowej ustawy.", "to", "ten"),
+    ("To wszystko.", "To", "to"),
 ])
 def test_lemmas_in_context(text: str, word: str, lemma: str) -> None:
     assert lemmas(text)[word] == lemma
@@ -122,6 +125,9 @@ def upos_of(text: str, word: str) -> str:
     # `złoty` after a number is the currency; `zostać` with a passive participle is AUX.
     ("Za bilet trzeba zapłacić 16 złotych.", "złotych", "NOUN"),
     ("Projekt ustawy zostanie przekazany do Senatu.", "zostanie", "AUX"),
+    # A correlative `to` after a conditional clause is a complementizer.
+    ("Jeśli rząd nie ustąpi, to związkowcy wyjdą na ulice.", "to", "SCONJ"),
+    ("Rząd nie ustąpi, to pewne.", "to", "AUX"),
     # Particles in the Morfeusz 2 tagset that LFG calls adverbs.
     ("Posłowie znów nie zdążyli z ustawą.", "znów", "PART"),
     ("To właśnie ten projekt wywołał spór.", "właśnie", "PART"),

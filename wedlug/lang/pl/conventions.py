@@ -8,8 +8,9 @@ and the copula AUX (data/ud_conventions.tsv). Two uses keep another part of spee
 `jak` opening a coordination (`jak i`, `jak również`) is CCONJ and `jak` before a
 superlative (`jak najszybciej`) is ADV; `czy` between two alternatives (`Azory czy
 Wyspy Alandzkie`, `czy też`) is CCONJ, elsewhere (a question) PART. Indefinite numerals
-and `oba` are DET in every form (`kilkuset`, `obu`). A few words the Morfeusz 2 tagset makes
-particles and LFG adverbs (`znów`, `właśnie`) are PART.
+and `oba` are DET in every form (`kilkuset`, `obu`). A correlative `to` opening the main
+clause after a conditional one is SCONJ (`Jeśli rząd nie ustąpi, to związkowcy…`). A few
+words the Morfeusz 2 tagset makes particles and LFG adverbs (`znów`, `właśnie`) are PART.
 """
 
 from __future__ import annotations
@@ -31,6 +32,22 @@ def conventions() -> dict[str, tuple[frozenset[str], str]]:
 
 
 _COORDINATING = frozenset(("i", "również", "też", "oraz"))
+# Conjunctions of a condition, time or concession whose clause a correlative `to` answers
+# after a comma (`Jeśli rząd nie ustąpi, to związkowcy wyjdą na ulice`).
+_CONDITIONS = frozenset("jeśli jeżeli jeśliby jeżeliby gdy gdyby kiedy skoro choć chociaż".split())
+_DASHES = frozenset((",", "-", "–", "—"))
+
+
+def _correlative(forms: Sequence[str], chosen: Sequence[Candidate], i: int) -> bool:
+    """Whether `to` at i opens the main clause after a conditional one: right after a comma
+    or dash, with a conditional conjunction earlier in the sentence, and not before a
+    neuter singular noun it points at (`, to imię`). In UD Polish PDB dev 15 of the 17
+    `to` after a comma or dash with such a conjunction before them are SCONJ; LFG's
+    older tagset has no complementizer class."""
+    if i == 0 or forms[i - 1] not in _DASHES or not any(f.lower() in _CONDITIONS for f in forms[:i - 1]):
+        return False
+    nxt = chosen[i + 1] if i + 1 < len(chosen) else None
+    return not (nxt is not None and nxt.pos == "subst" and nxt.gender == "n" and nxt.number == "sg")
 _ALTERNATIVES = frozenset(("NOUN", "PROPN", "ADJ", "NUM"))
 
 
@@ -39,6 +56,9 @@ def apply(forms: Sequence[str], chosen: Sequence[Candidate], upos: list[str]) ->
     table = conventions()
     for i, cand in enumerate(chosen):
         lemma = cand.lemma
+        if lemma == "to" and forms[i].lower() == "to" and _correlative(forms, chosen, i):
+            upos[i] = "SCONJ"
+            continue
         if lemma != "czy" and lemma not in table:
             continue
         nxt = forms[i + 1].lower() if i + 1 < len(forms) else ""
