@@ -761,7 +761,7 @@ def all_this(forms: Sequence[str], chosen: list[Candidate],
     except in `To wszystko.` (that is all). UD Polish PDB dev: the rule changes 8 readings,
     all to the gold DET `ten`; on LFG none."""
     for i, form in enumerate(forms):
-        if form.lower() != "to" or chosen[i].lemma == "ten":
+        if chosen[i].lemma != "to" or form.lower() != "to":
             continue
         beside = [j for j in (i - 1, i + 1) if 0 <= j < len(forms) and forms[j].lower() == "wszystko"]
         if not beside or (beside[0] == i + 1 and (i + 2 == len(forms) or forms[i + 2] in _SENTENCE_ENDS)):
