@@ -6,8 +6,9 @@ from collections.abc import Sequence
 
 import pytest
 
+from wedlug.lang.pl.context_rules import day_before_month
 from wedlug.lang.pl.morphology import Reading
-from wedlug.lang.pl.tagger import Candidate, Tagger, _ambiguity, _shapes, day_before_month
+from wedlug.lang.pl.tagger import Candidate, Tagger, _ambiguity, _shapes
 from wedlug.lang.pl.words import default_analyser, default_tagger
 
 SENTENCES = [
