@@ -4,7 +4,8 @@ Each token's candidates are Morfeusz's readings with their compact tags expanded
 (`adj:sg:nom.acc:m3:pos` -> two tags). A linear model scores every candidate from
 features of the word itself (cacheable) and of its neighbours (the previous choice,
 the next word), greedily left to right. Unknown words get candidates guessed from
-surname and place-name endings, so `Kriworuczka` can come out as `Kriworuczek`.
+surname and place-name endings, so `Kriworuczka` can come out as `Kriworuczek`. After
+decoding, the rules of `context_rules.py` set right what the greedy choice misses.
 """
 
 from __future__ import annotations
