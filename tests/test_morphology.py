@@ -50,6 +50,9 @@ def lemmas(text: str) -> dict[str, str]:
     ("Ministerstwo opublikowało dane o bezrobociu.", "dane", "dane"),
     ("Urzędnicy przetwarzają dane osobowe klientów.", "dane", "dane"),
     ("W danym przypadku sąd orzekł inaczej.", "danym", "dany"),
+    # An acronym keeps its own lemma, not a first name's (`Gus`, `Lot`).
+    ("Według danych GUS inflacja spadła.", "GUS", "GUS"),
+    ("Samolot PLL LOT wylądował awaryjnie w Gdańsku.", "LOT", "LOT"),
     ("Wielka Brytania staje się naszym coraz ważniejszym partnerem.", "naszym", "nasz"),
     # `to` beside `wszystko` is the demonstrative, except in `To wszystko.`
     ("Komisja uznała, że to wszystko wymaga nowej ustawy.", "to", "ten"),
