@@ -53,6 +53,9 @@ def lemmas(text: str) -> dict[str, str]:
     # An acronym keeps its own lemma, not a first name's (`Gus`, `Lot`).
     ("Według danych GUS inflacja spadła.", "GUS", "GUS"),
     ("Samolot PLL LOT wylądował awaryjnie w Gdańsku.", "LOT", "LOT"),
+    # ... and is no book of the Bible (data/scripture_books.txt).
+    ("Posłowie KO złożyli wniosek o wotum nieufności.", "KO", "KO"),
+    ("Spółka Nord Stream 2 AG odmówiła komentarza.", "AG", "AG"),
     ("Wielka Brytania staje się naszym coraz ważniejszym partnerem.", "naszym", "nasz"),
     # `to` beside `wszystko` is the demonstrative, except in `To wszystko.`
     ("Komisja uznała, że to wszystko wymaga nowej ustawy.", "to", "ten"),

@@ -14,7 +14,7 @@ from typing import NamedTuple
 
 import morfeusz2
 
-from wedlug.lang.pl.lexicon import rows
+from wedlug.lang.pl.lexicon import rows, words
 
 # Enough distinct chunks for a few thousand articles; past it the cache starts over.
 CACHE_LIMIT = 400_000
@@ -109,13 +109,21 @@ def interpretations(chunk: str) -> list[tuple[int, int, str, str, str, tuple[str
     return out
 
 
+@cache
+def _scripture_books() -> tuple[str, ...]:
+    return tuple(sorted(words("scripture_books.txt")))
+
+
 def analyse_chunk(chunk: str, lemmas: set[str] | None = None) -> tuple[Segment, ...]:
     """Return the segments of a whitespace-free chunk with their readings; add every
     lemma of every interpretation, lower-cased, to `lemmas` when it is given."""
     edges: dict[int, dict[int, list[Reading]]] = {}
     orths: dict[tuple[int, int], str] = {}
     last = 0
+    scripture = _scripture_books()
     for i, j, orth, lemma, tag, names, labels in interpretations(chunk):
+        if tag.startswith("brev") and lemma.startswith(scripture):
+            lemma = orth  # `KO` is a party, not List_do_Koryntian (data/scripture_books.txt)
         reading = Reading(strip_qualifier(lemma), tag, names, labels)
         edges.setdefault(i, {}).setdefault(j, []).append(reading)
         if lemmas is not None:
