@@ -87,11 +87,17 @@ def modal_before_infinitive(forms: Sequence[str], chosen: list[Candidate],
     return chosen
 
 
+_NOUNS = frozenset(("subst", "depr", "ger"))
+
+
+def _in_case(options: Sequence[Candidate], case: str, number: str = "") -> Candidate:
+    """The first of `options` in `case` (and in `number`, when one is given), else the first."""
+    return next((c for c in options if c.case == case and (not number or c.number == number)), options[0])
+
 
 # Before these the word is a degree (`o wiele lepiej`, `co najmniej`), not a quantity.
 _DEGREE_OPENERS = frozenset(("o", "co"))
 _GRADABLE = frozenset(("adv", "adj", "adja", "ppas", "pact"))
-_COUNTED_POS = frozenset(("subst", "depr", "ger"))
 
 
 def degree_adverbs(forms: Sequence[str], chosen: list[Candidate],
@@ -112,7 +118,7 @@ def degree_adverbs(forms: Sequence[str], chosen: list[Candidate],
         nxt = chosen[i + 1] if i + 1 < len(chosen) else None
         before = forms[i - 1].lower() if i else ""
         if before in _DEGREE_OPENERS:
-            degree = nxt is None or nxt.pos not in _COUNTED_POS
+            degree = nxt is None or nxt.pos not in _NOUNS
         else:
             degree = nxt is not None and nxt.pos in _GRADABLE and nxt.case != "gen"
         if degree:
@@ -137,9 +143,8 @@ def currency_after_number(forms: Sequence[str], chosen: list[Candidate],
         if before.pos not in ("dig", "num") and before.lemma not in _SCALES:
             continue
         nouns = [c for c in cands[i] if c.lemma == "złoty" and c.pos == "subst"]
-        same = [c for c in nouns if c.case == cand.case and c.number == cand.number]
-        if same or nouns:
-            chosen[i] = (same or nouns)[0]
+        if nouns:
+            chosen[i] = _in_case(nouns, cand.case, cand.number)
     return chosen
 
 
@@ -159,7 +164,6 @@ def passive_auxiliaries(chosen: Sequence[Candidate], upos: list[str]) -> list[st
     return upos
 
 
-_NOUNS = frozenset(("subst", "depr", "ger"))
 # Words between an adjective and its noun (`wszystkich właściwych ministrów`, `moich 21 urodzin`,
 # `naszym coraz ważniejszym partnerem`).
 _MODIFIERS = frozenset(("adj", "ppas", "pact", "num", "dig", "adv"))
@@ -196,7 +200,7 @@ def plural_nouns(forms: Sequence[str], chosen: list[Candidate],
             continue  # a capital inside a sentence: part of a name (`Wysokie Góry`)
         nouns = [c for c in cands[i] if c.pos == "subst" and c.tag.endswith(":pt")]
         if nouns and not _before_its_noun(i, forms, chosen, cands):
-            chosen[i] = next((c for c in nouns if c.case == cand.case), nouns[0])
+            chosen[i] = _in_case(nouns, cand.case)
     return chosen
 
 
@@ -217,9 +221,8 @@ def distributive_co(forms: Sequence[str], chosen: list[Candidate],
             continue
         preps = [c for c in cands[i] if c.pos == "prep" and c.lemma == "co"]
         if preps:
-            chosen[i] = next((c for c in preps if c.case == nxt.case), preps[0])
+            chosen[i] = _in_case(preps, nxt.case)
     return chosen
-
 
 
 _SENTENCE_ENDS = frozenset((".", "!", "?", "…"))
@@ -241,9 +244,8 @@ def all_this(forms: Sequence[str], chosen: list[Candidate],
         this = [c for c in cands[i] if c.lemma == "ten" and c.pos == "adj" and c.tag.startswith("adj:sg:")
                 and c.gender == "n"]
         if this:
-            chosen[i] = next((c for c in this if c.case == case), this[0])
+            chosen[i] = _in_case(this, case)
     return chosen
-
 
 
 def acronyms_as_written(forms: Sequence[str], chosen: list[Candidate],
@@ -258,7 +260,7 @@ def acronyms_as_written(forms: Sequence[str], chosen: list[Candidate],
         if lemma[:1].isupper() and not lemma.isupper() and len(forms[i]) > 1 and forms[i].isupper():
             written = [c for c in cands[i] if c.lemma == forms[i]]
             if written:
-                chosen[i] = next((c for c in written if c.case == cand.case), written[0])
+                chosen[i] = _in_case(written, cand.case)
     return chosen
 
 

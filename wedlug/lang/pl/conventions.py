@@ -32,10 +32,11 @@ def conventions() -> dict[str, tuple[frozenset[str], str]]:
 
 
 _COORDINATING = frozenset(("i", "również", "też", "oraz"))
+_ALTERNATIVES = frozenset(("NOUN", "PROPN", "ADJ", "NUM"))
 # Conjunctions of a condition, time or concession whose clause a correlative `to` answers
 # after a comma (`Jeśli rząd nie ustąpi, to związkowcy wyjdą na ulice`).
 _CONDITIONS = frozenset("jeśli jeżeli jeśliby jeżeliby gdy gdyby kiedy skoro choć chociaż".split())
-_DASHES = frozenset((",", "-", "–", "—"))
+_CLAUSE_BREAKS = frozenset((",", "-", "–", "—"))
 
 
 def _correlative(forms: Sequence[str], chosen: Sequence[Candidate], i: int) -> bool:
@@ -44,11 +45,12 @@ def _correlative(forms: Sequence[str], chosen: Sequence[Candidate], i: int) -> b
     neuter singular noun it points at (`, to imię`). In UD Polish PDB dev 15 of the 17
     `to` after a comma or dash with such a conjunction before them are SCONJ; LFG's
     older tagset has no complementizer class."""
-    if i == 0 or forms[i - 1] not in _DASHES or not any(f.lower() in _CONDITIONS for f in forms[:i - 1]):
+    if i == 0 or forms[i - 1] not in _CLAUSE_BREAKS:
+        return False
+    if not any(f.lower() in _CONDITIONS for f in forms[:i - 1]):
         return False
     nxt = chosen[i + 1] if i + 1 < len(chosen) else None
     return not (nxt is not None and nxt.pos == "subst" and nxt.gender == "n" and nxt.number == "sg")
-_ALTERNATIVES = frozenset(("NOUN", "PROPN", "ADJ", "NUM"))
 
 
 def apply(forms: Sequence[str], chosen: Sequence[Candidate], upos: list[str]) -> list[str]:

@@ -18,11 +18,12 @@ import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+from wedlug.lang.pl.lexicon import words
+
 if TYPE_CHECKING:
     from wedlug.lang.pl.tagger import Candidate
 
-CALENDAR = frozenset(("styczeń luty marzec kwiecień maj czerwiec lipiec sierpień wrzesień "
-                      "październik listopad grudzień").split())
+CALENDAR = words("months.tsv")
 MONTHS = CALENDAR | {"rok"}
 # The units a law is cited by; the number after one names it, as `dig` (X).
 LEGAL_UNITS = frozenset("artykuł ustęp punkt paragraf pozycja litera rozdział".split())

@@ -159,7 +159,6 @@ class KnowledgeBase:
         found.sort(key=lambda m: (m.first, -(m.last - m.first), m.pattern.order))
         return found
 
-
     def _opened_by(self, token: Token) -> tuple[Pattern, ...]:
         """The patterns a word may open (see `match`), kept per spelling and lemma."""
         index, text = self.index, token.text
