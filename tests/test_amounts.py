@@ -176,6 +176,9 @@ def test_relative_amounts(text: str, span: str, relative: dict) -> None:
     ("W miniony weekend doszło do awarii.", "W miniony weekend", "2024-W36-WE", "date"),
     ("Od wybuchu epidemii zmarło 345 osób.", "Od wybuchu epidemii", None, "date"),
     ("Od momentu wydania wyroku kobieta przebywa w celi.", "Od momentu wydania wyroku", None, "date"),
+    # an election (`wybory`, plural only) as the event, with its own adjectives only
+    ("Po wyborach parlamentarnych rząd podał się do dymisji.", "Po wyborach parlamentarnych", None, "date"),
+    ("Przed wyborami swojego następcy prezydent wyjechał.", "Przed wyborami", None, "date"),
     ("Od początku brutalnej napaści Rosji Kijów prosi o broń.", "Od początku brutalnej napaści Rosji",
      None, "date"),
     ("Samolot wyląduje około godziny 10.", "około godziny 10", None, "time"),

@@ -60,6 +60,17 @@ def lemmas(text: str) -> dict[str, str]:
     # `to` beside `wszystko` is the demonstrative, except in `To wszystko.`
     ("Komisja uznała, że to wszystko wymaga nowej ustawy.", "to", "ten"),
     ("To wszystko.", "To", "to"),
+    # Plural-only nouns UD Polish prefers (data/pluralia_tantum.txt), unless counted.
+    ("Po wyborach parlamentarnych rząd upadł.", "wyborach", "wybory"),
+    ("Projekt powstał w ramach programu rządowego.", "ramach", "ramy"),
+    ("Portret wisiał w złoconych ramach.", "ramach", "rama"),
+    ("Pracownicy skarżą się na złe warunki pracy.", "warunki", "warunki"),
+    ("Bruksela postawiła trzy warunki.", "warunki", "warunek"),
+    # An archaic short adjective is not read where a common word fits (`praw` of prawo).
+    ("Rzecznik praw obywatelskich skierował wniosek do sądu.", "praw", "prawo"),
+    # `tym` before a comparative and `że` written apart.
+    ("Im dłużej trwa kryzys, tym trudniej o porozumienie.", "tym", "tym"),
+    ("Premier uważa że reforma się uda.", "że", "że"),
 ])
 def test_lemmas_in_context(text: str, word: str, lemma: str) -> None:
     assert lemmas(text)[word] == lemma
@@ -102,6 +113,29 @@ def upos_of(text: str, word: str) -> str:
     # ... except `jak` opening a coordination or a superlative.
     ("Dotyczy to zarówno kierowców, jak i pieszych.", "jak", "CCONJ"),
     ("Ratownicy chcą jak najszybciej dotrzeć do rannych.", "jak", "ADV"),
+    # ... or asking "how": a question, an indirect question, `od tego, jak`, `jak często`.
+    ("Jak rząd zamierza sfinansować reformę?", "Jak", "ADV"),
+    ("Posłowie zastanawiali się, jak zapewnić bezpieczeństwo kibicom.", "jak", "ADV"),
+    ("Prokuratura sprawdzi, jak doszło do wypadku.", "jak", "ADV"),
+    ("Wszystko zależy od tego, jak szybko Sejm uchwali ustawę.", "jak", "ADV"),
+    ("Nikt nie wie, jak często pociągi się spóźniają.", "jak", "ADV"),
+    ("Świadkowie widzieli, jak napastnik ucieka w stronę parku.", "jak", "SCONJ"),
+    ("Zrobimy to, jak tylko wrócimy z urlopu.", "jak", "SCONJ"),
+    # `i` after a coordinating `jak`, or before `to` and a preposition, is a particle;
+    # so are `co` in `co więcej`, `za` meaning "too" and `ponad` before a number.
+    ("Dotyczy to zarówno kierowców, jak i pieszych.", "i", "PART"),
+    ("Inwestor kupił akcje, i to po starej cenie.", "i", "PART"),
+    ("Co więcej, ceny energii nadal rosną.", "Co", "PART"),
+    ("Kierowcy jeżdżą tu za szybko.", "za", "PART"),
+    ("Przedszkole ma za mało miejsc dla dzieci.", "za", "PART"),
+    ("Radni głosowali za budową obwodnicy.", "za", "ADP"),
+    ("Firma zapłaciła za blisko 9-hektarową działkę.", "za", "ADP"),
+    ("Ceny wzrosły o ponad 20 proc. w ciągu roku.", "ponad", "PART"),
+    ("Samolot leciał ponad chmurami.", "ponad", "ADP"),
+    ("Im dłużej trwa kryzys, tym trudniej o porozumienie.", "tym", "ADV"),
+    ("Premier uważa że reforma się uda.", "że", "SCONJ"),
+    # A lone `Nie` answering at the start of a sentence is an interjection.
+    ("– Nie, nie zamierzam ustępować – odpowiedział premier.", "Nie", "INTJ"),
     # The pronominal copula is AUX; `gdy` is an adverb like `kiedy`.
     ("Ta decyzja to poważny błąd.", "to", "AUX"),
     ("Gdy minister wszedł na salę, posłowie wstali.", "Gdy", "ADV"),
@@ -134,6 +168,16 @@ def upos_of(text: str, word: str) -> str:
     # A correlative `to` after a conditional clause is a complementizer.
     ("Jeśli rząd nie ustąpi, to związkowcy wyjdą na ulice.", "to", "SCONJ"),
     ("Rząd nie ustąpi, to pewne.", "to", "AUX"),
+    # `to` with another finite verb in its clause is the subject or a determiner; after a
+    # finite `być` it is the copula itself.
+    ("To nas różni od opozycji.", "To", "PRON"),
+    ("To hasło ma przekonać wyborców.", "To", "DET"),
+    ("Były to najtrudniejsze negocjacje od lat.", "to", "AUX"),
+    # `być` with a prepositional phrase and no predicate is the verb of existence or place.
+    ("W lasach jest dużo dzikich zwierząt.", "jest", "VERB"),
+    ("Minister jest dziś w Brukseli.", "jest", "VERB"),
+    ("Minister jest zadowolony z rozmów w Brukseli.", "jest", "AUX"),
+    ("Prezes był ministrem w poprzednim rządzie.", "był", "AUX"),
     # Particles in the Morfeusz 2 tagset that LFG calls adverbs.
     ("Posłowie znów nie zdążyli z ustawą.", "znów", "PART"),
     ("To właśnie ten projekt wywołał spór.", "właśnie", "PART"),

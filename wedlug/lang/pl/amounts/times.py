@@ -562,18 +562,34 @@ class SentenceTimes:
             k += 1  # `od początku brutalnej napaści`
         if k < len(self.tokens) and self.tokens[k].lemma in self.words.events \
                 and self.tokens[k].tag.startswith("subst"):
-            return Found(i, self._genitive_run(k + 1, adjectives_only=k == i))
+            if k == i:  # the event's own adjectives (`po wyborach parlamentarnych`)
+                return Found(i, self._agreeing_adjectives(k))
+            return Found(i, self._genitive_run(k + 1))
         return None
 
     def _after_edge(self, i: int) -> bool:
         """Tell whether token i follows `od początku`, `do końca` (`od początku inwazji`)."""
         return i > 1 and self.low[i - 2] in ("od", "do") and self.tokens[i - 1].lemma in self.words.edges
 
-    def _genitive_run(self, k: int, adjectives_only: bool = False) -> int:
+    def _agreeing_adjectives(self, k: int) -> int:
+        """Return where the adjectives after noun k that agree with it end: in number (and
+        gender, in the singular), and in case or in the genitive (`wyborach parlamentarnych`, `referendum
+        rozwodowego`; not `wyborach swojego następcy`, `referendum aktywna`)."""
+        _, number, case, gender = (self.tokens[k].tag.split(":") + ["", "", ""])[:4]
+        tokens = self.tokens
+        k += 1
+        while k < len(tokens) and tokens[k].tag.startswith("adj:"):
+            _, a_number, a_case, a_gender = (tokens[k].tag.split(":") + ["", "", ""])[:4]
+            if a_number != number or a_case not in (case, "gen") or (
+                    number == "sg" and gender not in a_gender.split(".")):  # plural genders differ (`pt`)
+                break
+            k += 1
+        return k
+
+    def _genitive_run(self, k: int) -> int:
         """Return where a run of genitive nouns, gerunds and adjectives from k ends."""
-        while k < len(self.tokens) and ":gen" in self.tokens[k].tag and (
-                self.tokens[k].tag.startswith("adj") or not adjectives_only
-                and self.tokens[k].tag.startswith(("subst", "ger"))):
+        while k < len(self.tokens) and ":gen" in self.tokens[k].tag and \
+                self.tokens[k].tag.startswith(("adj", "subst", "ger")):
             if self.tokens[k].text[:1].isupper() and self.tokens[k - 1].text[:1].isupper():
                 break  # `napaści Rosji Kijów`: a second name starts the next phrase
             k += 1
