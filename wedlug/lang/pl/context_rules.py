@@ -390,6 +390,9 @@ def complementizer_ze(forms: Sequence[str], chosen: list[Candidate],
     return chosen
 
 
+_TYM = frozenset(("tym", "Tym", "TYM"))
+
+
 def correlative_tym(forms: Sequence[str], chosen: list[Candidate],
                     cands: Sequence[Sequence[Candidate]]) -> list[Candidate]:
     """Read `tym` as the adverb "the (more)" before a comparative (`tym bardziej`, `tym
@@ -397,7 +400,7 @@ def correlative_tym(forms: Sequence[str], chosen: list[Candidate],
     zadowoleni`), not the pronoun. PDB dev: 5 tokens change, all to the gold ADV; LFG,
     whose tagset has no such adverb, has no such `tym`."""
     for i, cand in enumerate(chosen):
-        if forms[i].lower() != "tym" or cand.pos == "adv" or i + 1 >= len(chosen):
+        if forms[i] not in _TYM or cand.pos == "adv" or i + 1 >= len(chosen):
             continue
         comparative = chosen[i + 1].tag.startswith(("adj:", "adv:")) and chosen[i + 1].tag.endswith(":com")
         answers_im = i > 1 and forms[i - 1] == "," and any(f.lower() == "im" for f in forms[:i - 1])

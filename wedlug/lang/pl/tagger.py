@@ -122,6 +122,7 @@ class Tagger:
     _own: dict[int, tuple[float, ...]] = field(default_factory=dict, repr=False)
     _cands: dict[tuple[str, tuple[Reading, ...]], list[Candidate]] = field(default_factory=dict, repr=False)
     _back: dict[tuple[str, ...], float] = field(default_factory=dict, repr=False)
+    _lefts: dict[tuple[Any, ...], tuple[float, ...]] = field(default_factory=dict, repr=False)
     _ahead: dict[tuple[str, ...], float] = field(default_factory=dict, repr=False)
     _static_lists: dict[tuple[Any, ...], tuple[float, ...]] = field(default_factory=dict, repr=False)
     _prefix_set: frozenset[str] | None = field(default=None, repr=False)
@@ -382,18 +383,10 @@ class Tagger:
         `frame` is the sentence-start feature's (`bos`, `bos_end`); `before` and `after`
         the neighbours' word-pair prefixes (`_pair_keys`)."""
         w = self.weights
-        back = self._back
-        if len(back) > 300_000:
-            back.clear()
-        prev_tag = prev.tag if prev else "<s>"
-        prev2_pos = prev2.pos if prev2 else "<s>"
         pw, plk = before[0], before[2]
         best, best_score = options[0], float("-inf")
-        for cand, right in zip(options, self._right_scores(form, options, following, frame, after)):
-            key = (prev_tag, prev2_pos, cand.tag)
-            left = back.get(key)
-            if left is None:
-                left = back[key] = sum(w.get(f, 0.0) for f in self.prev_features(prev, prev2, cand))
+        rights = self._right_scores(form, options, following, frame, after)
+        for cand, right, left in zip(options, rights, self._left_scores(options, prev, prev2)):
             if pw:
                 left += w.get(pw + cand.shape, 0.0)
             if plk:
@@ -402,6 +395,34 @@ class Tagger:
             if score > best_score:
                 best, best_score = cand, score
         return best
+
+    def _left_scores(self, options: Sequence[Candidate], prev: Candidate | None,
+                     prev2: Candidate | None) -> Sequence[float]:
+        """Each candidate's score from the features that look back (`prev_features`), per
+        (previous tag, the one before's class, tag), and per candidate list and context."""
+        prev_tag = prev.tag if prev else "<s>"
+        prev2_pos = prev2.pos if prev2 else "<s>"
+        serial = _serial(options)
+        lefts = self._lefts
+        found = lefts.get((prev_tag, prev2_pos, serial)) if serial is not None else None
+        if found is not None:
+            return found
+        w, back = self.weights, self._back
+        if len(back) > 300_000:
+            back.clear()
+        scores = []
+        for cand in options:
+            key = (prev_tag, prev2_pos, cand.tag)
+            left = back.get(key)
+            if left is None:
+                left = back[key] = sum(w.get(f, 0.0) for f in self.prev_features(prev, prev2, cand))
+            scores.append(left)
+        found = tuple(scores)
+        if serial is not None:
+            if len(lefts) > 300_000:
+                lefts.clear()
+            lefts[(prev_tag, prev2_pos, serial)] = found
+        return found
 
     def _right_scores(self, form: str, options: Sequence[Candidate], following: Sequence[Candidate] | None,
                       frame: tuple[str, str], after: tuple[str, str, str, str]) -> tuple[float, ...]:
