@@ -68,6 +68,9 @@ def lemmas(text: str) -> dict[str, str]:
     ("Bruksela postawiła trzy warunki.", "warunki", "warunek"),
     # An archaic short adjective is not read where a common word fits (`praw` of prawo).
     ("Rzecznik praw obywatelskich skierował wniosek do sądu.", "praw", "prawo"),
+    # A preposition governs the case of the word after it: `do Niemiec` is the country.
+    ("Premier pojechał do Niemiec na rozmowy.", "Niemiec", "Niemcy"),
+    ("Jeden Niemiec zgłosił się na policję.", "Niemiec", "Niemiec"),
     # `tym` before a comparative and `że` written apart.
     ("Im dłużej trwa kryzys, tym trudniej o porozumienie.", "tym", "tym"),
     ("Premier uważa że reforma się uda.", "że", "że"),
@@ -96,6 +99,17 @@ def test_tokens_carry_offsets_tags_and_sentence_indices() -> None:
     record = article.to_dict(tokens=True)
     assert record["tokens"][1] == {"start": 5, "end": 12, "text": "przyjął", "lemma": "przyjąć",
                                    "tag": "praet:sg:m3:perf", "upos": "VERB", "sentence": 0}
+
+
+@pytest.mark.parametrize(("text", "word", "case"), [
+    ("W postępowaniu sądowym ustalono winę.", "postępowaniu", "loc"),
+    ("Rząd przeznaczył pieniądze na życie kulturalne.", "życie", "acc"),
+    ("Prokurator wszczął śledztwo w sprawie wypadku.", "sprawie", "loc"),
+    ("Na jego prośbę sąd odroczył rozprawę.", "jego", "gen"),   # a possessive keeps its case
+])
+def test_a_preposition_governs_the_case_of_the_word_after_it(text: str, word: str, case: str) -> None:
+    tag = next(t.tag for t in analyze(text).tokens if t.text == word)
+    assert tag.split(":")[2] == case
 
 
 def upos_of(text: str, word: str) -> str:

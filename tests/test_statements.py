@@ -268,6 +268,9 @@ def test_seed_article_reaches_its_targets() -> None:
      "połowa mostów wymaga remontu", "raport"),
     ("Ministerstwo opublikowało analizę, z której wynika, że deficyt spadnie.",
      "deficyt spadnie", "analizę"),
+    # the agent who prepared the source speaks (`przygotowanego przez`)
+    ("Bezrobocie spadło do pięciu procent – wynika z raportu przygotowanego przez Work Service.",
+     "Bezrobocie spadło do pięciu procent", "Work Service"),
     ("– Ceny energii wzrosną o jedną piątą – czytamy w komunikacie spółki.",
      "Ceny energii wzrosną o jedną piątą", "komunikacie spółki"),
     ("„Jestem w drodze” – napisał w wiadomości do agencji Reutera adwokat Jan Lis.",

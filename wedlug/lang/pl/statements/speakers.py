@@ -586,7 +586,10 @@ def right_subject(doc: Document, after: int, cue: int, wanted: Features) -> Ment
         return None
     agreeing = [r for r in runs if agrees_somewhere(doc, *r, wanted)]
     nominative = [r for r in agreeing if _head_case(doc, *r) == "nom"]
-    first, stop = (nominative or agreeing or runs)[0]
+    # `wynika z raportu przygotowanego przez Work Service`: the agent made the source
+    agents = [r for r in runs if r[0] > 1 and doc.lowers[r[0] - 1] == "przez"
+              and doc.tokens[r[0] - 2].tag.startswith("ppas")] if prepositional else []
+    first, stop = (agents or nominative or agreeing or runs)[0]
     return mention_of(doc, first, _named_after(doc, first, stop, end), wanted=wanted)
 
 
