@@ -100,12 +100,18 @@ def day_before_month(forms: Sequence[str], chosen: list[Candidate],
     """Read a word after a day of the month (1-31, in digits) as the month's genitive where
     it can be one: `5 maja` is May, not the noun `maja`, nor the name `Maja`."""
     for i in range(1, len(chosen)):
-        if chosen[i].lemma in CALENDAR or not (forms[i - 1].isdecimal() and 1 <= int(forms[i - 1]) <= 31):
+        if not forms[i - 1].isdecimal() or chosen[i].lemma in CALENDAR or not 1 <= int(forms[i - 1]) <= 31:
             continue
         month = next((c for c in cands[i] if c.lemma in CALENDAR and c.case == "gen"), None)
         if month is not None:
             chosen[i] = month
     return chosen
+
+
+def _has(forms: Sequence[str], word: str) -> bool:
+    """Whether a sentence has `word`, in lower case or capitalised (a quick exit for the
+    rules that only one word sets off)."""
+    return word in forms or word.capitalize() in forms
 
 
 # Modal verbs whose third-person form is also a particle: `może` (maybe / can).
@@ -120,6 +126,8 @@ def modal_before_infinitive(forms: Sequence[str], chosen: list[Candidate],
     (`może być`, `może się okazać`); the particle `może` (maybe) governs none. In UD Polish
     LFG every `może` with an infinitive within three tokens is `móc` (21 of 21), and the
     greedy chooser, trained on few of them, often misses it."""
+    if not _has(forms, "może"):
+        return chosen
     for i, cand in enumerate(chosen):
         verb = _MODAL_PARTICLES.get(cand.lemma)
         if verb is None:
@@ -262,6 +270,8 @@ def distributive_co(forms: Sequence[str], chosen: list[Candidate],
     """Read `co` before a unit of time or a number as the preposition `every` (`co roku`,
     `na co dzień`, `co dwa dni`), in the case of the word after it, not as the pronoun.
     UD Polish PDB dev and LFG: 10 of 10 such `co` are ADP."""
+    if not _has(forms, "co"):
+        return chosen
     for i in range(len(chosen) - 1):
         if chosen[i].lemma != "co" or chosen[i].pos == "prep":
             continue
@@ -283,6 +293,8 @@ def all_this(forms: Sequence[str], chosen: list[Candidate],
     wszystko było nowe`, `wszystko to tworzyło całość`), not the pronoun or the copula,
     except in `To wszystko.` (that is all). UD Polish PDB dev: the rule changes 8 readings,
     all to the gold DET `ten`; on LFG none."""
+    if not _has(forms, "wszystko"):
+        return chosen
     for i, form in enumerate(forms):
         if chosen[i].lemma != "to" or form.lower() != "to":
             continue
@@ -346,6 +358,8 @@ def particle_za(forms: Sequence[str], chosen: list[Candidate],
     before an adverb or a quantity (`za wcześnie`, `za bardzo`, `za dużo`), `za to` "in
     return", and `co za` / `cóż to za` (`Co za ludzie!`). PDB dev: 11 tokens change, all
     to the gold PART (12 PART `za` were ADP); LFG test: none."""
+    if not _has(forms, "za"):
+        return chosen
     for i, cand in enumerate(chosen):
         if cand.pos != "prep" or forms[i].lower() != "za":
             continue
@@ -368,6 +382,8 @@ def particle_ponad(forms: Sequence[str], chosen: list[Candidate],
     """Read `ponad` before a number as the particle "more than" (`ponad 430 proc.`,
     `ponad pięćdziesięciu prac`, `ponad połowy`), not the preposition "above" (`ponad
     chmurami`). PDB dev: 4 tokens change, all to the gold PART; LFG test: 1, to the gold."""
+    if not _has(forms, "ponad"):
+        return chosen
     for i, cand in enumerate(chosen):
         if cand.pos != "prep" or forms[i].lower() != "ponad" or i + 1 >= len(chosen):
             continue
@@ -384,6 +400,8 @@ def complementizer_ze(forms: Sequence[str], chosen: list[Candidate],
     `-że` is written joined to its word. PDB dev: 236 of 237 `że` are SCONJ, LFG 139 of
     140; the rule changes 6 on PDB dev, all to the gold SCONJ, and 1 on LFG test, its one
     particle (`Jest że to próbka…?`), wrongly."""
+    if not _has(forms, "że"):
+        return chosen
     for i, cand in enumerate(chosen):
         if cand.pos == "part" and forms[i].lower() == "że" and not (i and forms[i - 1].lower() == "tyle"):
             chosen[i] = next((c for c in cands[i] if c.pos == "comp"), cand)
@@ -399,6 +417,8 @@ def correlative_tym(forms: Sequence[str], chosen: list[Candidate],
     większy`) and answering `im` after a comma (`Im szybciej to się stanie, tym będziemy
     zadowoleni`), not the pronoun. PDB dev: 5 tokens change, all to the gold ADV; LFG,
     whose tagset has no such adverb, has no such `tym`."""
+    if not _has(forms, "tym"):
+        return chosen
     for i, cand in enumerate(chosen):
         if forms[i] not in _TYM or cand.pos == "adv" or i + 1 >= len(chosen):
             continue

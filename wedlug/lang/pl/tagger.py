@@ -109,6 +109,10 @@ class NameGuesser:
         return {"rules": self.rules, "longest": self.longest}
 
 
+# What the chooser reads of the next token: its ambiguity class, shapes and case-number pairs.
+_NextInfo = tuple[str, frozenset[str], frozenset[str]]
+
+
 @dataclass
 class Tagger:
     """Weights of the candidate-scoring perceptron and the part-of-speech table."""
@@ -123,14 +127,15 @@ class Tagger:
     _cands: dict[tuple[str, tuple[Reading, ...]], list[Candidate]] = field(default_factory=dict, repr=False)
     _back: dict[tuple[str, ...], float] = field(default_factory=dict, repr=False)
     _lefts: dict[tuple[Any, ...], tuple[float, ...]] = field(default_factory=dict, repr=False)
+    _readings: dict[tuple[Any, ...], float] = field(default_factory=dict, repr=False)
     _ahead: dict[tuple[str, ...], float] = field(default_factory=dict, repr=False)
     _static_lists: dict[tuple[Any, ...], tuple[float, ...]] = field(default_factory=dict, repr=False)
     _prefix_set: frozenset[str] | None = field(default=None, repr=False)
     _decisions: dict[tuple[Any, ...], Candidate] = field(default_factory=dict, repr=False)
     _pairs: dict[str, tuple[str, str, str, str]] = field(default_factory=dict, repr=False)
     _rights: dict[tuple[Any, ...], tuple[float, ...]] = field(default_factory=dict, repr=False)
-    _following: dict[int, tuple[str, frozenset[str], frozenset[str]]] = field(
-        default_factory=dict, repr=False)
+    _following: dict[int, tuple[_NextInfo, int]] = field(default_factory=dict, repr=False)
+    _info_numbers: dict[_NextInfo, int] = field(default_factory=dict, repr=False)
 
     # -- features ---------------------------------------------------------------
     @staticmethod
@@ -237,12 +242,41 @@ class Tagger:
         """The sums of `static_features` weights of a token's candidates, per candidate list."""
         found = self._own.get(serial) if serial is not None else None
         if found is None:
-            w = self.weights
-            found = tuple(sum(w.get(f, 0.0) for f in self.static_features(form, c)) for c in options)
+            found = tuple(self._word_score(form, c) + self._reading_score(form, c) for c in options)
             if serial is not None:
                 if len(self._own) > 200_000:
                     self._own.clear()
                 self._own[serial] = found
+        return found
+
+    def _word_score(self, form: str, cand: Candidate) -> float:
+        """The weights of the `static_features` that pair the word's form with the reading."""
+        w = self.weights
+        lower = form.lower()
+        return (w.get("wt|" + lower + "|" + cand.tag, 0.0) + w.get("wl|" + lower + "|" + cand.lemma, 0.0)
+                + w.get("wp|" + lower + "|" + cand.pos, 0.0) + w.get("s3|" + lower[-3:] + "|" + cand.tag, 0.0)
+                + w.get("s2|" + lower[-2:] + "|" + cand.pos + cand.case, 0.0)
+                + w.get("lf|" + str(cand.lemma.lower() == lower) + "|" + cand.pos, 0.0)
+                + w.get("fgl|" + str(min(cand.gap, 3)) + "|" + lower[-2:] + "|" + cand.pos, 0.0))
+
+    def _reading_score(self, form: str, cand: Candidate) -> float:
+        """The weights of the other `static_features`, which see of the form only its capital
+        class: cached per reading and class, as many words share them."""
+        cap = "C" if form[:1].isupper() else ("U" if form.isupper() else "l")
+        key = (cand.tag, cand.labels, cand.names, cand.guessed, cand.gap, cand.lemma[:1].isupper(), cap)
+        found = self._readings.get(key)
+        if found is None:
+            w = self.weights
+            names = "+".join(cand.names)
+            found = (w.get("t|" + cand.tag, 0.0) + w.get("p|" + cand.pos, 0.0)
+                     + w.get("lab|" + "+".join(cand.labels) + "|" + cand.pos, 0.0)
+                     + w.get("nm|" + names + "|" + cap + "|" + cand.pos, 0.0)
+                     + w.get("lc|" + cap + "|" + str(cand.lemma[:1].isupper()) + "|" + cand.pos, 0.0)
+                     + w.get("g|" + str(round(cand.guessed, 1)) + "|" + cand.tag, 0.0)
+                     + w.get("fg|" + str(cand.gap) + "|" + cand.pos, 0.0))
+            if len(self._readings) > 200_000:
+                self._readings.clear()
+            self._readings[key] = found
         return found
 
     def candidates(self, form: str, readings: Sequence[Reading]) -> list[Candidate]:
@@ -334,9 +368,9 @@ class Tagger:
             bos = "bos|" + str(first) + ("C" if forms[i][:1].isupper() else "l")
             bos_end = "|" + str(following is not None and forms[i + 1][:1].isupper())
             before, after = pairs[i], pairs[i + 2]
-            serial, next_serial = _serial(options), _serial(following)
-            key = None if serial is None or next_serial is None else (
-                serial, next_serial, prev.tag if prev else "<s>", prev2.pos if prev2 else "<s>",
+            serial, next_key = _serial(options), self._next_key(following)
+            key = None if serial is None or next_key is None else (
+                serial, next_key, prev.tag if prev else "<s>", prev2.pos if prev2 else "<s>",
                 bos, bos_end, before[0], before[2], after[1], after[3])
             found = decisions.get(key) if key is not None else None
             if found is None:
@@ -360,17 +394,35 @@ class Tagger:
                                          pl if pl in known else "", nl if nl in known else "")
         return found
 
-    def _next_info(self, following: Sequence[Candidate] | None) -> tuple[str, frozenset[str], frozenset[str]]:
+    def _next_info(self, following: Sequence[Candidate] | None) -> _NextInfo:
         """The next token's ambiguity class, shapes and case-number pairs, per candidate list."""
+        return self._next(following)[0]
+
+    def _next_key(self, following: Sequence[Candidate] | None) -> int | None:
+        """A number for what the chooser reads of the next token (`_next_info`): the same for
+        every candidate list with the same classes and shapes, so that a choice cached after
+        one next word serves after any like it; None for a list made elsewhere."""
+        if following is not None and _serial(following) is None:
+            return None
+        return self._next(following)[1]
+
+    def _next(self, following: Sequence[Candidate] | None) -> tuple[_NextInfo, int]:
         if following is None:
-            return "</s>", frozenset(), frozenset()
+            return _END_INFO, -1
         serial = _serial(following)
         found = self._following.get(serial) if serial is not None else None
         if found is None:
             if len(self._following) > 200_000:
                 self._following.clear()
             shapes = _shapes(following)
-            found = (_ambiguity(following), shapes, _case_numbers(shapes))
+            info = (_ambiguity(following), shapes, _case_numbers(shapes))
+            number = self._info_numbers.get(info)
+            if number is None:
+                if len(self._info_numbers) > 200_000:  # numbers in the caches go stale with it
+                    for stale in (self._info_numbers, self._following, self._decisions, self._rights):
+                        stale.clear()
+                number = self._info_numbers[info] = len(self._info_numbers)
+            found = (info, number)
             if serial is not None:
                 self._following[serial] = found
         return found
@@ -431,8 +483,8 @@ class Tagger:
         cached per candidate list, next candidate list and frame."""
         bos, bos_end = frame
         nw, nlk = after[1], after[3]
-        serial, next_serial = _serial(options), _serial(following)
-        key = None if serial is None or next_serial is None else (serial, next_serial, bos, bos_end, nw, nlk)
+        serial, next_key = _serial(options), self._next_key(following)
+        key = None if serial is None or next_key is None else (serial, next_key, bos, bos_end, nw, nlk)
         found = self._rights.get(key) if key is not None else None
         if found is not None:
             return found
@@ -533,6 +585,7 @@ class Tagger:
                    payload.get("upos_options", {}), payload.get("upos_weights", {}))
 
 
+_END_INFO: _NextInfo = ("</s>", frozenset(), frozenset())
 _OPENERS = frozenset(("„", "\"", "«", "»", "(", "-", "–", "—", ":", "*", "•", "'", "‘", "“"))
 
 
