@@ -84,6 +84,16 @@ def test_gazetteer_actors(sentence: str, surface: str, actor: str) -> None:
     assert entity["actor"] == actor
 
 
+@pytest.mark.parametrize(("sentence", "surface"), [
+    ("– Nie będzie zmian – podał portal BiznesAlert.pl w piątek.", "BiznesAlert.pl"),
+    ("Informację jako pierwszy podał serwis money.pl.", "money.pl"),
+    ("Kampania Leave.EU zapłaciła karę.", "Leave.EU"),
+])
+def test_a_web_address_is_a_name_as_written(sentence: str, surface: str) -> None:
+    entity, m = mention(analyse(sentence), surface)
+    assert m["base"] == surface and entity["id"] == "pl:" + surface
+
+
 def test_offsets_always_point_at_the_mention_text() -> None:
     text = ("Prezydent Andrzej Duda spotkał się w Warszawie z Joe Bidenem.\n"
             "Według PAP obaj rozmawiali o NATO i Unii Europejskiej.")

@@ -112,6 +112,21 @@ def test_a_preposition_governs_the_case_of_the_word_after_it(text: str, word: st
     assert tag.split(":")[2] == case
 
 
+@pytest.mark.parametrize(("text", "tokens"), [
+    ("Portal Money.pl, jak podał Onet.pl.", ["Portal", "Money.pl", ",", "jak", "podał", "Onet.pl", "."]),
+    ("Grupa Leave.EU (kampania za brexitem) zapłaciła.",
+     ["Grupa", "Leave.EU", "(", "kampania", "za", "brexitem", ")", "zapłaciła", "."]),
+    ("Dane są na stronie https://www.gov.pl/web/zdrowie.",
+     ["Dane", "są", "na", "stronie", "https://www.gov.pl/web/zdrowie", "."]),
+    # no address: an abbreviation, or a missing space after a full stop
+    ("Przyjechali m.in. ministrowie.", ["Przyjechali", "m.in", ".", "ministrowie", "."]),
+])
+def test_a_web_address_is_one_token(text: str, tokens: list[str]) -> None:
+    found = analyze(text).tokens
+    assert [t.text for t in found] == tokens
+    assert all(text[t.start:t.end] == t.text for t in found)
+
+
 def upos_of(text: str, word: str) -> str:
     """The UD part of speech of the first token spelled `word`."""
     return next(t.upos for t in analyze(text).tokens if t.text == word)

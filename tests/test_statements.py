@@ -275,6 +275,12 @@ def test_seed_article_reaches_its_targets() -> None:
      "Ceny energii wzrosną o jedną piątą", "komunikacie spółki"),
     ("„Jestem w drodze” – napisał w wiadomości do agencji Reutera adwokat Jan Lis.",
      "Jestem w drodze", "adwokat Jan Lis"),
+    # a web address after a medium names the portal; who follows it speaks
+    ("– Proces ten trwa od lat – mówi portalowi PolskieRadio.pl Joerg Forbrig z fundacji.",
+     "Proces ten trwa od lat", "Joerg Forbrig"),
+    ("– To zwykłe bzdury – pisze dla portalu Niezależna.pl Szczepan Lisiewicz, publicysta.",
+     "To zwykłe bzdury", "Szczepan Lisiewicz"),
+    ("– Nie będzie zmian – podał portal BiznesAlert.pl.", "Nie będzie zmian", "portal BiznesAlert.pl"),
 ])
 def test_sources_in_prepositional_phrases(text: str, content: str, speaker: str) -> None:
     found = statement_with(text, "content", content)

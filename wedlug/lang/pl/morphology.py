@@ -199,6 +199,31 @@ def _with_abbreviations(chunk: str, segments: tuple[Segment, ...]) -> tuple[Segm
     return tuple(out)
 
 
+# A web address or a name built on one (`Onet.pl`, `wPolityce.pl`, `Leave.EU`): one token,
+# which Morfeusz would split at its dots (`Leave` `.` `EU`, the last read as the Union).
+_DOMAIN = re.compile(r"(?:https?://)?(?:www\.)?\w[\w-]*(?:\.[\w-]+)*\.(?:pl|com|eu|EU|net|org|info|de|uk|ru|ua|tv|fm|io)"
+                     r"(?![\w.-]*\w)(?:/[^\s,;:!?)\]}\"”]*[^\s,;:!?.)\]}\"”])?")
+
+
+def web_address(text: str) -> bool:
+    """Whether a token is a web address as a whole (`Money.pl`, `https://gov.pl/web`)."""
+    found = _DOMAIN.match(text)
+    return found is not None and found.end() == len(text)
+
+
+def _with_domain(chunk: str, lemmas: set[str] | None) -> tuple[Segment, ...] | None:
+    """Segments of a chunk that opens with a web address: the address as one indeclinable
+    noun named by itself, then what follows it (`Money.pl,` -> `Money.pl` `,`)."""
+    found = _DOMAIN.match(chunk)
+    if found is None:
+        return None
+    end = found.end()
+    head = Segment(0, end, (Reading(chunk[:end], _INDECLINABLE),))
+    rest = chunk[end:]
+    tail = _with_abbreviations(rest, analyse_chunk(rest, lemmas)) if rest else ()
+    return (head,) + tuple(Segment(s.start + end, s.end + end, s.readings) for s in tail)
+
+
 class Analyser:
     """Morfeusz analysis of text stretches, cached by chunk."""
 
@@ -229,7 +254,8 @@ class Analyser:
             self._cache.clear()
             self._lemmas.clear()
         lemmas = {chunk.lower()} if keep_lemmas else None
-        found = self._cache[chunk] = _with_abbreviations(chunk, analyse_chunk(chunk, lemmas))
+        found = self._cache[chunk] = _with_domain(chunk, lemmas) or _with_abbreviations(
+            chunk, analyse_chunk(chunk, lemmas))
         if lemmas is not None:
             self._lemmas[chunk] = frozenset(lemmas)
         return found

@@ -27,6 +27,7 @@ from wedlug.lang.pl.entities.link import (
     split_fallback,
 )
 from wedlug.lang.pl.lexicon import rows
+from wedlug.lang.pl.morphology import web_address
 
 
 def detect(article: Article) -> tuple[str, list[fallback.Mention]]:
@@ -101,7 +102,21 @@ def _candidates(article: Article, kb: KnowledgeBase) -> list[Candidate]:
                                  roles=tuple(m.pattern.entry for m in group)))
         out += institution_matches(tokens, kb, countries)
     out += _bracketed_acronyms(out)
+    out += _web_names(out, by_sentence)
     return out + _surnames(out, by_sentence)
+
+
+def _web_names(found: list[Candidate], by_sentence: dict[int, list[Token]]) -> list[Candidate]:
+    """A web address the article names as a source or an organisation (`BiznesAlert.pl`,
+    `wPolityce.pl`, `Leave.EU`; one token, see `morphology._DOMAIN`), when nothing found
+    it: a mention of an organisation, written as it stands, lower case included."""
+    covered = {id(t) for c in found for t in c.span}
+    out = []
+    for tokens in by_sentence.values():
+        for k, token in enumerate(tokens):
+            if id(token) not in covered and web_address(token.text) and "/" not in token.text:
+                out.append(Candidate(tokens, k, k + 1, "fallback", "orgName"))
+    return out
 
 
 def _bracketed_acronyms(found: list[Candidate]) -> list[Candidate]:

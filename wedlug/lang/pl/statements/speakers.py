@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from wedlug.lang.pl.lexicon import rows
+from wedlug.lang.pl.morphology import web_address
 from wedlug.lang.pl.statements.document import OPENING_QUOTES, Document
 from wedlug.lang.pl.statements.model import Features, Mention
 
@@ -449,8 +450,16 @@ def _quoted_name_end(doc: Document, k: int, end: int) -> int | None:
 
 
 def _name_end(doc: Document, first: int, stop: int) -> int:
-    """Return where the run of capitalised words from token `first` ends (at most `stop`)."""
-    return next((i for i in range(first, stop) if not doc.tokens[i].text[:1].isupper()), stop)
+    """Return where the run of capitalised words from token `first` ends (at most `stop`);
+    a web address is a whole name by itself (`portalowi PolskieRadio.pl Joerg Forbrig`,
+    `serwisu conservativehome.com`)."""
+    for i in range(first, stop):
+        text = doc.tokens[i].text
+        if web_address(text):
+            return i + 1
+        if not text[:1].isupper():
+            return i
+    return stop
 
 
 def _next_subject(doc: Document, k: int, stop: int) -> int:
@@ -463,7 +472,7 @@ def _guessed_name(doc: Document, j: int) -> bool:
     """Tell whether token j starts a foreign name whose case is only guessed
     (`w oświadczeniu Federica Mogherini`)."""
     return "guess" in doc.tokens[j].qualifiers and doc.tokens[j].text[:1].isupper() \
-        and not doc.tokens[j - 1].text[:1].isupper()
+        and (not doc.tokens[j - 1].text[:1].isupper() or web_address(doc.tokens[j - 1].text))
 
 
 def _agent_end(doc: Document, k: int, end: int) -> int:
@@ -558,7 +567,8 @@ def right_subject(doc: Document, after: int, cue: int, wanted: Features) -> Ment
                     (doc.tokens[k].text[:1].isupper() and doc.lowers[k] == doc.lemmas[k].lower())
                     or doc.lemmas[k] in MEDIA_NOUNS):
                 j = next((i for i in range(name_end, stop) if ":nom" in doc.tokens[i].tag and (
-                    doc.tokens[i].text[:1].islower() or doc.tokens[i - 1].text[:1].islower())), k)
+                    doc.tokens[i].text[:1].islower() or doc.tokens[i - 1].text[:1].islower()
+                    or web_address(doc.tokens[i - 1].text))), k)
                 floor = j
             while floor < j - 1 and doc.tokens[j - 1].text[:1].isupper():
                 j -= 1                     # `w piątek Jan Kowalski`: the whole name
@@ -569,11 +579,15 @@ def right_subject(doc: Document, after: int, cue: int, wanted: Features) -> Ment
             # `poinformował Reutera świadek`, `mówi gazecie Jewhen Mahda`: the outlet is
             # told, the witness speaks (a guessed foreign name's case is a guess too)
             j = _next_subject(doc, k, stop)
-            if doc.lemmas[k] in MEDIA_NOUNS and j == k + 1 and doc.tokens[j].text[:1].isupper():
+            if doc.lemmas[k] in MEDIA_NOUNS and j == k + 1 and (
+                    doc.tokens[j].text[:1].isupper() or web_address(doc.tokens[j].text)):
                 # `mówi portalowi PolskieRadio.pl znawca Rosji X`: the portal's name is told too
                 # (but `mówi gazecie Jewhen Mahda, szef …`: no one else is named, he speaks)
                 name_end = _name_end(doc, j, stop)
-                j = next((i for i in range(name_end, stop) if ":nom" in doc.tokens[i].tag), j)
+                if web_address(doc.tokens[j].text) and name_end < stop:
+                    j = name_end           # the address names the portal; who follows speaks
+                else:
+                    j = next((i for i in range(name_end, stop) if ":nom" in doc.tokens[i].tag), j)
             told = j != k
             k = j
         named = any(may_be_nominative(doc.tokens[j].tag) or doc.tokens[j].text[:1].isupper()
