@@ -4,7 +4,8 @@ in every article (`wikidata:Q…` for KB entities, else `pl:` and the base form)
 
 Mentions come from the statistical detector (`mentions.py`, when present) or a stand-in
 (`fallback.py`), from the KB gazetteer (media, agencies, government bodies, role phrases
-such as `przywódca KRLD`), and from web addresses the article names (`BiznesAlert.pl`). `predict` is pure; `find_entities` writes the record.
+such as `przywódca KRLD`), and from web addresses the article names (`BiznesAlert.pl`).
+`predict` is pure; `find_entities` writes the record.
 """
 
 from __future__ import annotations
