@@ -115,7 +115,8 @@ def _web_names(found: list[Candidate], by_sentence: dict[int, list[Token]]) -> l
     out = []
     for tokens in by_sentence.values():
         for k, token in enumerate(tokens):
-            if id(token) not in covered and web_address(token.text) and "/" not in token.text:
+            text = token.text
+            if "." in text and "/" not in text and id(token) not in covered and web_address(text):
                 out.append(Candidate(tokens, k, k + 1, "fallback", "orgName"))
     return out
 
