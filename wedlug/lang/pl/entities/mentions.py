@@ -93,7 +93,7 @@ class Featurizer:
         the lemma of its first proper-name reading (`Tuska` -> `tusk`) or ``, and the
         lemmas of its common-word readings (`Ministerstwa` -> `ministerstwo`), at most
         three."""
-        readings = self.analyser.word(form, next_form)
+        readings = self.analyser.word_readings(form, next_form)
         found: set[str] = set()
         lemma = ""
         common: set[str] = set()
