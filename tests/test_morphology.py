@@ -127,6 +127,16 @@ def test_a_web_address_is_one_token(text: str, tokens: list[str]) -> None:
     assert all(text[t.start:t.end] == t.text for t in found)
 
 
+@pytest.mark.parametrize(("chunk", "word"), [("Putina,", "Putina"), ("(KCNA)", "KCNA"), ("„Nie", "Nie"),
+                                             ("Korei.", "Korei")])
+def test_a_word_read_inside_a_chunk_gives_the_entities_step_its_readings(chunk: str, word: str) -> None:
+    analyser, fresh = Analyser(), Analyser()
+    analyser.chunk(chunk)
+    assert set(analyser.word_readings(word)) == set(fresh.word(word))
+    # a word before a full stop is not kept (it may be an abbreviation): asked anew
+    assert (word in analyser._words) is not chunk.endswith(".")
+
+
 def upos_of(text: str, word: str) -> str:
     """The UD part of speech of the first token spelled `word`."""
     return next(t.upos for t in analyze(text).tokens if t.text == word)
