@@ -180,8 +180,9 @@ def _particle(forms: Sequence[str], chosen: Sequence[Candidate], upos: Sequence[
         return i + 2 < len(forms) and forms[i + 1].lower() == "to" and chosen[i + 2].pos == "prep"
     if form == "to" and i:
         # `i to po starej cenie`, `za to złamaną szczękę`: the pair is emphatic.
-        return (upos[i - 1] == "PART" and forms[i - 1].lower() == "i") or chosen[i - 1].lemma == "za" \
-            and chosen[i - 1].pos == "part"
+        before = chosen[i - 1]
+        return (upos[i - 1] == "PART" and forms[i - 1].lower() == "i") or (
+            before.lemma == "za" and before.pos == "part")
     return form == "co" and i + 1 < len(forms) and forms[i + 1].lower() in _CO_PHRASES
 
 

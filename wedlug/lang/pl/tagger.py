@@ -140,25 +140,35 @@ class Tagger:
     # -- features ---------------------------------------------------------------
     @staticmethod
     def static_features(form: str, cand: Candidate) -> list[str]:
-        """Features of a candidate that depend only on the word itself."""
+        """Features of a candidate that depend only on the word itself: those pairing the
+        word's form with the reading, and those that see of the form only its capitals."""
+        return Tagger.word_features(form, cand) + Tagger.reading_features(_capitals(form), cand)
+
+    @staticmethod
+    def word_features(form: str, cand: Candidate) -> list[str]:
+        """The static features that pair the word's form with the reading."""
         lower = form.lower()
-        cap = "C" if form[:1].isupper() else ("U" if form.isupper() else "l")
-        names = "+".join(cand.names)
         return [
-            "t|" + cand.tag,
-            "p|" + cand.pos,
             "wt|" + lower + "|" + cand.tag,
             "wl|" + lower + "|" + cand.lemma,
             "wp|" + lower + "|" + cand.pos,
             "s3|" + lower[-3:] + "|" + cand.tag,
             "s2|" + lower[-2:] + "|" + cand.pos + cand.case,
-            "lab|" + "+".join(cand.labels) + "|" + cand.pos,
-            "nm|" + names + "|" + cap + "|" + cand.pos,
-            "lc|" + cap + "|" + str(cand.lemma[:1].isupper()) + "|" + cand.pos,
             "lf|" + str(cand.lemma.lower() == lower) + "|" + cand.pos,
+            "fgl|" + str(min(cand.gap, 3)) + "|" + lower[-2:] + "|" + cand.pos,
+        ]
+
+    @staticmethod
+    def reading_features(cap: str, cand: Candidate) -> list[str]:
+        """The static features of the reading and the form's capital class (`_capitals`)."""
+        return [
+            "t|" + cand.tag,
+            "p|" + cand.pos,
+            "lab|" + "+".join(cand.labels) + "|" + cand.pos,
+            "nm|" + "+".join(cand.names) + "|" + cap + "|" + cand.pos,
+            "lc|" + cap + "|" + str(cand.lemma[:1].isupper()) + "|" + cand.pos,
             "g|" + str(round(cand.guessed, 1)) + "|" + cand.tag,
             "fg|" + str(cand.gap) + "|" + cand.pos,
-            "fgl|" + str(min(cand.gap, 3)) + "|" + lower[-2:] + "|" + cand.pos,
         ]
 
     @staticmethod
@@ -250,30 +260,19 @@ class Tagger:
         return found
 
     def _word_score(self, form: str, cand: Candidate) -> float:
-        """The weights of the `static_features` that pair the word's form with the reading."""
+        """The weights of the candidate's `word_features`."""
         w = self.weights
-        lower = form.lower()
-        return (w.get("wt|" + lower + "|" + cand.tag, 0.0) + w.get("wl|" + lower + "|" + cand.lemma, 0.0)
-                + w.get("wp|" + lower + "|" + cand.pos, 0.0) + w.get("s3|" + lower[-3:] + "|" + cand.tag, 0.0)
-                + w.get("s2|" + lower[-2:] + "|" + cand.pos + cand.case, 0.0)
-                + w.get("lf|" + str(cand.lemma.lower() == lower) + "|" + cand.pos, 0.0)
-                + w.get("fgl|" + str(min(cand.gap, 3)) + "|" + lower[-2:] + "|" + cand.pos, 0.0))
+        return sum(w.get(f, 0.0) for f in self.word_features(form, cand))
 
     def _reading_score(self, form: str, cand: Candidate) -> float:
-        """The weights of the other `static_features`, which see of the form only its capital
-        class: cached per reading and class, as many words share them."""
-        cap = "C" if form[:1].isupper() else ("U" if form.isupper() else "l")
+        """The weights of the candidate's `reading_features`, cached per reading and capital
+        class, as many words share them."""
+        cap = _capitals(form)
         key = (cand.tag, cand.labels, cand.names, cand.guessed, cand.gap, cand.lemma[:1].isupper(), cap)
         found = self._readings.get(key)
         if found is None:
             w = self.weights
-            names = "+".join(cand.names)
-            found = (w.get("t|" + cand.tag, 0.0) + w.get("p|" + cand.pos, 0.0)
-                     + w.get("lab|" + "+".join(cand.labels) + "|" + cand.pos, 0.0)
-                     + w.get("nm|" + names + "|" + cap + "|" + cand.pos, 0.0)
-                     + w.get("lc|" + cap + "|" + str(cand.lemma[:1].isupper()) + "|" + cand.pos, 0.0)
-                     + w.get("g|" + str(round(cand.guessed, 1)) + "|" + cand.tag, 0.0)
-                     + w.get("fg|" + str(cand.gap) + "|" + cand.pos, 0.0))
+            found = sum(w.get(f, 0.0) for f in self.reading_features(cap, cand))
             if len(self._readings) > 200_000:
                 self._readings.clear()
             self._readings[key] = found
@@ -586,6 +585,12 @@ class Tagger:
 
 
 _END_INFO: _NextInfo = ("</s>", frozenset(), frozenset())
+
+
+def _capitals(form: str) -> str:
+    """A word's capital class for the static features: capitalised, all capitals, lower."""
+    return "C" if form[:1].isupper() else ("U" if form.isupper() else "l")
+
 _OPENERS = frozenset(("„", "\"", "«", "»", "(", "-", "–", "—", ":", "*", "•", "'", "‘", "“"))
 
 
