@@ -74,6 +74,15 @@ def lemmas(text: str) -> dict[str, str]:
     # `tym` before a comparative and `że` written apart.
     ("Im dłużej trwa kryzys, tym trudniej o porozumienie.", "tym", "tym"),
     ("Premier uważa że reforma się uda.", "że", "że"),
+    # An unknown name keeps its case ending only where a nominative is likely.
+    ("Czy rząd rozmawiał z Abu Hamzą ibn Radenem?", "Radenem", "Raden"),
+    ("Trzeba wezwać Grodgeona, dowódcę straży.", "Grodgeona", "Grodgeon"),
+    ("Wizytę złożyła minister Fiona Hyslop.", "Fiona", "Fiona"),          # a run of names
+    ("Wywiad ukazał się w tygodniku „Cooltura” w piątek.", "Cooltura", "Cooltura"),
+    ("Porównano go z Guillaumem, Nettauem i innymi.", "Nettauem", "Nettau"),
+    ("Mówię Macowi i Vilbertowi, że idę.", "Vilbertowi", "Vilbert"),
+    ("Kandydatka Marlena Kwendolla zapowiedziała nowe wybory.", "Kwendolla", "Kwendolla"),
+    ("Nowym szefem komisji został Grodgeon.", "Grodgeon", "Grodgeon"),
 ])
 def test_lemmas_in_context(text: str, word: str, lemma: str) -> None:
     assert lemmas(text)[word] == lemma

@@ -271,6 +271,11 @@ def test_seed_article_reaches_its_targets() -> None:
     # the agent who prepared the source speaks (`przygotowanego przez`)
     ("Bezrobocie spadło do pięciu procent – wynika z raportu przygotowanego przez Work Service.",
      "Bezrobocie spadło do pięciu procent", "Work Service"),
+    # an impersonal cue has no subject: the agent of the document speaks
+    ("W komunikacie wydanym w czwartek przez zarząd spółki poinformowano, że strajk się zakończył.",
+     "strajk się zakończył", "zarząd spółki"),
+    ("W oświadczeniu wydanym przez siedzibę główną Kelvaira poinformowano, że loty są odwołane.",
+     "loty są odwołane", "siedzibę główną Kelvaira"),
     ("– Ceny energii wzrosną o jedną piątą – czytamy w komunikacie spółki.",
      "Ceny energii wzrosną o jedną piątą", "komunikacie spółki"),
     ("„Jestem w drodze” – napisał w wiadomości do agencji Reutera adwokat Jan Lis.",

@@ -10,7 +10,7 @@ on LFG, the training data; each docstring gives its counts there.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from functools import cache
+from functools import cache, lru_cache
 from typing import TYPE_CHECKING
 
 from wedlug.lang.pl.digits import CALENDAR
@@ -489,8 +489,90 @@ def governed_case(forms: Sequence[str], chosen: list[Candidate],
     return chosen
 
 
+# How often KPWr's names must show an unknown word's ending stripped (`Ladenem` -> `Laden`)
+# before a name the chooser kept as written takes the stripped base instead.
+STRIPPED = 0.7
+
+
+@lru_cache(maxsize=20_000)
+def _stripped(form: str) -> tuple[str, tuple[str, ...]] | None:
+    """The base an unknown name's ending most often goes back to in KPWr's names, with the
+    cases that ending marks, the commonest first, when that happens at least STRIPPED of
+    the time; None for a word Morfeusz knows (`Tymczasem`)."""
+    from wedlug.lang.pl.entities import names
+    from wedlug.lang.pl.entities.base import readings
+
+    if any(r.pos != "ign" for r in readings(form)):
+        return None
+    found = [(p, base, tags) for base, p, tags in names.rewrites(form) if base != form]
+    if not found:
+        return None
+    p, base, tags = max(found, key=lambda r: r[0])
+    shares: dict[str, float] = {}
+    for _, case, _, share in tags:
+        shares[case] = shares.get(case, 0.0) + share
+    return (base, tuple(sorted(shares, key=lambda c: -shares[c]))) if p >= STRIPPED else None
+
+
+_VERBS = frozenset(("fin", "praet", "bedzie", "winien"))
+# Endings no name's nominative has (`Junckerem`, `Gazpromowi`, `Theresę`); other case
+# endings (`-a`, `-u`, `-i`, `-m`) end nominatives too (`Fiona`, `Cymru`, `Khadim`).
+_CASE_ONLY = ("owi", "em", "ego", "emu", "ą", "ę", "ach", "ami")
+_OPENING_QUOTES = frozenset(('"', "„", "“", "«", "'"))
+
+
+def _nominative_likely(i: int, forms: Sequence[str], chosen: Sequence[Candidate]) -> bool:
+    """The name at i is followed by a verb (`Raisa wybiegła`) or follows a form of `być`
+    (`Poprzedniczką DEL była Bundesliga`): likely a nominative."""
+    after = chosen[i + 1] if i + 1 < len(chosen) else None
+    before = chosen[i - 1] if i else None
+    return (after is not None and after.pos in _VERBS) or (
+        before is not None and before.lemma == "być" and before.pos in _VERBS)
+
+
+def _inside_name(i: int, forms: Sequence[str], chosen: Sequence[Candidate]) -> bool:
+    """The word at i stands in a run of capitalised words (`Fiona Hyslop`, `Intesa Sanpaolo`,
+    `Pedro Silva Pereira`) or opens a quoted title (`„Cooltura”`), where its case ending
+    may be a nominative's own."""
+    following = forms[i + 1] if i + 1 < len(forms) else ""
+    before = forms[i - 1] if i else ""
+    return following[:1].isupper() or before in _OPENING_QUOTES or (
+        before[:1].isupper() and chosen[i - 1].case in ("nom", ""))
+
+
+def inflected_names(forms: Sequence[str], chosen: list[Candidate],
+                    cands: Sequence[Sequence[Candidate]]) -> list[Candidate]:
+    """A capitalised word Morfeusz does not know, kept as written by the chooser, takes its
+    base form where KPWr's names strip its ending at least STRIPPED of the time (`z Osamą
+    ibn Ladenem` -> Laden, `Vilbertowi` -> Vilbert, `Pastuszewskiego` -> Pastuszewski),
+    in a case that ending marks. It stays as written where a nominative is likely: before
+    a verb, after `być`, and, for an ending a nominative may have (`-a`, `-u`), inside a
+    run of names or a quoted title. The chooser's case stands where the ending cannot mark
+    it (`z Siergiejem Szojgu`). Acronyms keep their spelling. PDB dev: lemmas 8 fixed,
+    1 broken (`WSS Społem`); LFG dev 1 broken (`zaprojektował Arata Isozaki`), test none."""
+    for i, cand in enumerate(chosen):
+        if "guess" not in cand.names or cand.lemma != forms[i] or forms[i].isupper() \
+                or any("guess" not in c.names for c in cands[i]):
+            continue
+        found = _stripped(forms[i])
+        if found is None:
+            continue
+        base, cases = found
+        if (cand.case != "nom" and cand.case not in cases) or _nominative_likely(i, forms, chosen):
+            continue
+        if not forms[i].endswith(_CASE_ONLY) and _inside_name(i, forms, chosen):
+            continue
+        options = [c for c in cands[i] if c.lemma == base]
+        if options:
+            if i and chosen[i - 1].pos == "prep":  # `w Gazpromie`: the preposition's case first
+                cases = tuple(sorted(cases, key=lambda c: c != chosen[i - 1].case))
+            rank = {case: k for k, case in enumerate(cases)}
+            chosen[i] = min(options, key=lambda c: (rank.get(c.case, len(rank)), c.gap))
+    return chosen
+
+
 # What the chooser's greedy decoding misses, set right after it, in this order.
 CONTEXT_RULES = (modal_before_infinitive, degree_adverbs, day_before_month, currency_after_number,
                  governed_case, pluralia_tantum, rare_short_adjectives, particle_za, particle_ponad,
                  complementizer_ze, correlative_tym, answer_nie, plural_nouns, distributive_co, all_this,
-                 acronyms_as_written, preferred_lemmas)
+                 acronyms_as_written, inflected_names, preferred_lemmas)

@@ -368,6 +368,8 @@ def left_subject(doc: Document, cue: int, wanted: Features = (None, None)) -> tu
         first: int | None = start if prepositional else _trim_to_subject(doc, start, k + 1)
         if start > floor and doc.tokens[start - 1].upos == "ADP" and not prepositional:
             first = _after_prepositional_object(doc, start, k + 1, start if first is None else first)
+            if first is None and doc.lowers[start - 1] == "przez" and doc.tokens[cue].tag.startswith("imps"):
+                first = start              # `w komunikacie wydanym przez X poinformowano`: the agent
         if first is not None and (prepositional or _has_subject_case(doc, first, k + 1)):
             if doc.tokens[first].tag.startswith("ppron"):
                 return None, False
