@@ -94,6 +94,27 @@ def test_a_web_address_is_a_name_as_written(sentence: str, surface: str) -> None
     assert m["base"] == surface and entity["id"] == "pl:" + surface
 
 
+@pytest.mark.parametrize(("sentence", "word"), [
+    ("Brytyjski minister spraw zagranicznych odwołał wizytę.", "Brytyjski"),
+    ("Unijny komisarz zapowiedział nowe przepisy.", "Unijny"),
+    ("„Niemiecka gospodarka zwalnia” – ostrzegł instytut.", "Niemiecka"),
+    ("Dane z ankiety pokazują spadek poparcia.", "Dane"),        # not Dania
+])
+def test_a_word_capitalised_by_its_place_is_no_name(sentence: str, word: str) -> None:
+    start = sentence.index(word)
+    article = analyse(sentence)
+    assert not any(m["start"] == start for e in article.entities for m in e["mentions"])
+
+
+@pytest.mark.parametrize(("sentence", "surface", "base"), [
+    ("Dania zapowiedziała kontrole na granicy.", "Dania", "Dania"),
+    ("Agencje działające w Wlk. Brytanii przeniosą się do Amsterdamu.", "Wlk. Brytanii", "Wlk. Brytania"),
+])
+def test_names_at_the_start_and_after_an_abbreviation(sentence: str, surface: str, base: str) -> None:
+    _, m = mention(analyse(sentence), surface)
+    assert m["base"] == base
+
+
 def test_offsets_always_point_at_the_mention_text() -> None:
     text = ("Prezydent Andrzej Duda spotkał się w Warszawie z Joe Bidenem.\n"
             "Według PAP obaj rozmawiali o NATO i Unii Europejskiej.")

@@ -40,6 +40,14 @@ def sentences(text: str) -> list[str]:
      ["Czy to koniec?", "Nie wiadomo!", "Sprawa jest otwarta..."]),
     ("Pisał o tym J. Kowalski w tygodniku.", ["Pisał o tym J. Kowalski w tygodniku."]),
     ("Kurs wyniósł 4.35 zł za euro.", ["Kurs wyniósł 4.35 zł za euro."]),
+    ("Dwie agencje działające w Wlk. Brytanii przeniosą się do Amsterdamu.",
+     ["Dwie agencje działające w Wlk. Brytanii przeniosą się do Amsterdamu."]),
+    ("Powódź zalała wsie w pow. Kłodzko, woj. dolnośląskie. Wojsko pomaga.",
+     ["Powódź zalała wsie w pow. Kłodzko, woj. dolnośląskie.", "Wojsko pomaga."]),
+    ("Zeznawał dyr. Jan Lis, a po nim mec. Anna Wolska.",
+     ["Zeznawał dyr. Jan Lis, a po nim mec. Anna Wolska."]),
+    ("Uczestnicy ruszyli w marsz. Policja zamknęła ulice.",
+     ["Uczestnicy ruszyli w marsz.", "Policja zamknęła ulice."]),
 ])
 def test_sentences_respect_abbreviations_and_quotations(text: str, expected: list[str]) -> None:
     assert sentences(text) == expected

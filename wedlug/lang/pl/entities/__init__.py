@@ -15,6 +15,7 @@ from typing import Any
 
 from wedlug.article import Article, Token
 from wedlug.lang.pl.entities import fallback
+from wedlug.lang.pl.entities.base import readings
 from wedlug.lang.pl.entities.kb import KnowledgeBase, Match, default_kb
 from wedlug.lang.pl.entities.link import (
     KINDS,
@@ -82,6 +83,12 @@ def _candidates(article: Article, kb: KnowledgeBase) -> list[Candidate]:
         countries = {m.first: m for m in names if m.pattern.entry.type == "country" and not m.pattern.mode}
         for cand in detected.get(index, []):
             inside = [m for m in names if cand.first <= m.first and m.last <= cand.last]
+            if cand.last - cand.first == 1 and not inside and _opens_sentence(tokens, cand.first) \
+                    and tokens[cand.first].tag.startswith("adj") and tokens[cand.first].lemma[:1].islower() \
+                    and not any(r.lemma[:1].isupper() for r in readings(tokens[cand.first].text)):
+                # `Brytyjski minister`: an adjective from a name, capitalised by its place
+                # (not `Wielkopolska druga`, which Morfeusz knows as a name too)
+                continue
             whole = [m for m in inside if m.first == cand.first and m.last == cand.last]
             if cand.source == "fallback" and inside and not whole:
                 out += split_fallback(cand, inside)
@@ -91,6 +98,9 @@ def _candidates(article: Article, kb: KnowledgeBase) -> list[Candidate]:
             pattern = match.pattern
             fits = all(tokens[match.first + k].lemma.lower() in lemmas or not spelling[:1].isalpha()
                        for k, (spelling, lemmas) in enumerate(pattern.words))
+            if not fits and match.last - match.first == 1 and _opens_sentence(tokens, match.first) \
+                    and tokens[match.first].lemma[:1].islower():
+                continue  # `Dane z Facebooka`: a common word read as one, capitalised by its place
             out.append(Candidate(tokens, match.first, match.last, "kb", entry=pattern.entry,
                                  mode=pattern.mode, pattern=tuple(w for w, _ in pattern.words),
                                  fits=fits))
@@ -105,6 +115,14 @@ def _candidates(article: Article, kb: KnowledgeBase) -> list[Candidate]:
     out += _bracketed_acronyms(out)
     out += _web_names(out, by_sentence)
     return out + _surnames(out, by_sentence)
+
+
+_OPENERS = frozenset(('"', "„", "“", "«", "'", "(", "-", "–", "—", "•", "*", ":"))
+
+
+def _opens_sentence(tokens: list[Token], k: int) -> bool:
+    """The token starts its sentence, or follows only an opening quote, bracket or dash."""
+    return k == 0 or (k == 1 and tokens[0].text in _OPENERS)
 
 
 def _web_names(found: list[Candidate], by_sentence: dict[int, list[Token]]) -> list[Candidate]:
