@@ -104,11 +104,24 @@ def test_first_name_spellings_join(text: str, one: str, other: str) -> None:
 @pytest.mark.parametrize(("text", "kb_name", "person"), [
     # a detected person span that opens with a KB name: the name and the person apart
     ("Wiceprezes Gazpromu Jan Nowak przyjechał do Berlina.", "Gazpromu", "Jan Nowak"),
+    # ... and a detected organisation that runs on into a person's name
+    ("Premier spotkał się z szefem Komisji Europejskiej Jean-Claude'em Junckerem.",
+     "Komisji Europejskiej", "Jean-Claude'em Junckerem"),
 ])
 def test_a_kb_name_before_a_person_is_its_own_mention(text: str, kb_name: str, person: str) -> None:
     article = analyse(text)
     assert entity_of(article, kb_name)["kb"] is not None
     assert entity_of(article, person)["type"] == "person"
+
+
+@pytest.mark.parametrize(("text", "surface", "base"), [
+    ("Premier rozmawiał z Jean-Claude'em Junckerem o budżecie.", "Jean-Claude'em Junckerem",
+     "Jean-Claude Juncker"),
+    ("List podpisał Jean-Claude'a Junckera zastępca.", "Jean-Claude'a Junckera", "Jean-Claude Juncker"),
+])
+def test_a_hyphened_first_name_is_one_name(text: str, surface: str, base: str) -> None:
+    article = analyse(text)
+    assert any(m["text"] == surface and m["base"] == base for e in article.entities for m in e["mentions"])
 
 
 @pytest.mark.parametrize(("name", "expected"), [

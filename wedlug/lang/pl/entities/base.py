@@ -196,6 +196,15 @@ def _glue_apostrophes(words: Sequence[Word]) -> list[Word]:
                 out[k - 1:k + 2] = [prev._replace(text=glued, lemma=prev.text, tag="ign",
                                                   space_after=out[k + 1].space_after)]
         k += 1
+    k = 1
+    while k + 1 < len(out):
+        # `Jean - Claude'em`: a hyphened first name inflects in its last part only
+        first, hyphen, second = out[k - 1], out[k], out[k + 1]
+        if hyphen.text == "-" and not (first.space_after or hyphen.space_after) \
+                and first.text in name_lists.first_names() and name_lists.apostrophe(second.text) is not None:
+            joined = first.text + "-" + second.text
+            out[k - 1:k + 2] = [second._replace(text=joined, lemma=joined, tag="ign")]
+        k += 1
     return out
 
 

@@ -150,25 +150,48 @@ def select(candidates: list[Candidate]) -> list[Candidate]:
 
 
 def _trimmed(names: list[Candidate]) -> list[Candidate]:
-    """A detected person whose span opens with a name the KB knows (`Gazpromu Jan Nowak`,
-    `Putin Donald Tusk`): the KB's name, and the person after it when that starts with a
-    first name of the lists (`UE Verhofstadt` stays whole)."""
+    """A detected span that opens with a name the KB knows and goes on into a person's
+    name (`Gazpromu Jan Nowak`, `Putin Donald Tusk`, `Komisji Europejskiej Jean-Claude'a
+    Junckera`, `UE Arron Banks`): the KB's name, and the person after it when that starts
+    with a first name of the lists (`UE Verhofstadt` stays whole). A person whose first
+    name is hyphened (`Jean-Claude'a`) runs on into the detected person glued to it."""
     names = [c for c in names if not (c.source == "kb" and _inside_longer_name(c))]
     kb = [c for c in names if c.source == "kb" and c.entry is not None and c.mode != "@"]
+    people = {(id(c.tokens), c.first): c for c in names if c.source == "detector" and c.kind == "persName"}
     out = []
     for cand in names:
-        if cand.source == "detector" and cand.kind == "persName":
+        if cand.source == "detector" and cand.last - cand.first > 1:
             heads = [k for k in kb if k.tokens is cand.tokens and k.first == cand.first
                      and k.last < cand.last and not (k.entry is not None and k.entry.type != "person"
                                                      and _first_name(cand.tokens[k.first]))]
             if heads:
                 head = max(heads, key=lambda k: k.last)
                 rest = cand.tokens[head.last]
-                if _first_name(rest):
-                    out.append(Candidate(cand.tokens, head.last, cand.last, cand.source, cand.kind))
+                if _first_name(rest) and (cand.kind == "persName" or head.entry is None
+                                          or head.entry.type != "person"):
+                    if cand.kind != "persName":
+                        out.append(head)   # the name the span opened with stands alone
+                    last = _glued_person(cand.tokens, cand.last, people)
+                    out.append(Candidate(cand.tokens, head.last, last, cand.source, "persName"))
                     continue
+        if cand.source == "detector" and cand.kind == "persName" and _first_name(cand.tokens[cand.last - 1]):
+            last = _glued_person(cand.tokens, cand.last, people)
+            if last != cand.last:
+                out.append(Candidate(cand.tokens, cand.first, last, cand.source, cand.kind))
+                continue
         out.append(cand)
     return out
+
+
+def _glued_person(tokens: list[Token], last: int, people: dict[tuple[int, int], Candidate]) -> int:
+    """Where a person's name ending at `last` ends when a hyphen glues it to the detected
+    person after it (`Jean` `-` `Claude'a Junckera`), else `last`."""
+    if last + 1 < len(tokens) and tokens[last].text in GLUE \
+            and tokens[last - 1].end == tokens[last].start == tokens[last + 1].start - 1:
+        glued = people.get((id(tokens), last + 1))
+        if glued is not None:
+            return glued.last
+    return last
 
 
 def _first_name(token: Token) -> bool:
