@@ -109,6 +109,8 @@ def test_a_word_capitalised_by_its_place_is_no_name(sentence: str, word: str) ->
 @pytest.mark.parametrize(("sentence", "surface", "base"), [
     ("Dania zapowiedziała kontrole na granicy.", "Dania", "Dania"),
     ("Agencje działające w Wlk. Brytanii przeniosą się do Amsterdamu.", "Wlk. Brytanii", "Wlk. Brytania"),
+    # a compound the detector saw only the first half of
+    ("Udziały w projekcie ma koncern BASF-Wintershall.", "BASF-Wintershall", "BASF-Wintershall"),
 ])
 def test_names_at_the_start_and_after_an_abbreviation(sentence: str, surface: str, base: str) -> None:
     _, m = mention(analyse(sentence), surface)

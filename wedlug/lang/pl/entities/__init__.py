@@ -60,6 +60,7 @@ def _candidates(article: Article, kb: KnowledgeBase) -> list[Candidate]:
         tokens.append(token)
     detected: dict[int, list[Candidate]] = {}
     source, mentions = detect(article)
+    covered = {m.start for m in mentions}
     for mention in mentions:
         index, first = starts.get(mention.start, (None, 0))
         closing, final = ends.get(mention.end, (None, 0))
@@ -69,6 +70,12 @@ def _candidates(article: Article, kb: KnowledgeBase) -> list[Candidate]:
         tokens = by_sentence[index]
         while last - 1 > first and tokens[last - 1].text[:1].islower() and tokens[last - 1].text.isalpha():
             last -= 1  # `Polskiego Instytutu Ekonomicznego morska`: a name ends with a capital
+        while mention.type != "placeName" and last + 1 < len(tokens) and tokens[last].text == "-" \
+                and tokens[last - 1].end == tokens[last].start == tokens[last + 1].start - 1 \
+                and tokens[last + 1].text[:1].isupper() and tokens[last + 1].start not in covered:
+            # `BASF-Wintershall`: the detector saw only the first half of a compound (places
+            # so joined are two: `Wrocław-Malaga`, a route)
+            last += 2
         if last - first == 1 and first > 0 and tokens[first - 1].text[:1].isdigit() \
                 and tokens[first].text.lower() in _units():
             continue  # `18 GW`: a unit after a number, no organisation
