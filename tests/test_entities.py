@@ -78,8 +78,13 @@ def test_a_role_without_its_holder_named_is_no_mention() -> None:
     ("Rosyjski MSZ wydał oświadczenie.", "Rosyjski MSZ", "RUSGOV"),
     ("Południowokoreański wywiad ostrzega przed próbą rakietową.", "Południowokoreański wywiad", "KORSPY"),
     ("Jak podała agencja KCNA, testy się udały.", "KCNA", "PRKMED"),
+    # a bare MSZ in Polish news is Poland's; an adjective or a genitive names another
+    ("– Rozmowy trwają – wyjaśnił wiceszef MSZ.", "MSZ", "POLGOV"),
+    ("Rzecznik polskiego MSZ zaprotestował.", "polskiego MSZ", "POLGOV"),
+    ("Oświadczenie wydało MSZ Rosji.", "MSZ Rosji", "RUSGOV"),
+    ("Ambasador spotkał się z rzecznikiem tamtejszego MSZ.", "MSZ", None),
 ])
-def test_gazetteer_actors(sentence: str, surface: str, actor: str) -> None:
+def test_gazetteer_actors(sentence: str, surface: str, actor: str | None) -> None:
     entity, _ = mention(analyse(sentence), surface)
     assert entity["actor"] == actor
 

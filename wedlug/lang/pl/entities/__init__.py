@@ -18,6 +18,7 @@ from wedlug.lang.pl.entities import fallback
 from wedlug.lang.pl.entities.base import readings
 from wedlug.lang.pl.entities.kb import KnowledgeBase, Match, default_kb
 from wedlug.lang.pl.entities.link import (
+    ELSEWHERE,
     KINDS,
     Candidate,
     Found,
@@ -108,6 +109,8 @@ def _candidates(article: Article, kb: KnowledgeBase) -> list[Candidate]:
             if not fits and match.last - match.first == 1 and _opens_sentence(tokens, match.first) \
                     and tokens[match.first].lemma[:1].islower():
                 continue  # `Dane z Facebooka`: a common word read as one, capitalised by its place
+            if pattern.entry.institution and match.first and tokens[match.first - 1].lemma in ELSEWHERE:
+                continue  # `rzecznik tamtejszego MSZ`: another country's ministry, not Poland's
             out.append(Candidate(tokens, match.first, match.last, "kb", entry=pattern.entry,
                                  mode=pattern.mode, pattern=tuple(w for w, _ in pattern.words),
                                  fits=fits))

@@ -17,6 +17,9 @@ TYPES = {"persName": "person", "orgName": "organization", "placeName": "location
 KINDS = {record: kind for kind, record in TYPES.items()}
 VERBS = frozenset(("fin", "praet", "bedzie", "impt", "winien"))
 PREPOSITIONS = frozenset(("prep",))
+# Adjectives that place an institution in a country the article named elsewhere
+# (`tamtejsze MSZ`): not the KB's Polish ministry that a bare `MSZ` names.
+ELSEWHERE = frozenset(("tamtejszy", "miejscowy", "lokalny"))
 NAMES = frozenset(("imię", "nazwisko", "nazwa_geograficzna", "nazwa_firmy", "nazwa_organizacji",
                    "nazwa_instytucji", "guess"))
 
@@ -266,6 +269,9 @@ def link(article: Article, chosen: list[Candidate], kb: KnowledgeBase) -> list[F
             continue
         if entry is None:
             entry = kb.by_name.get(base)
+            if entry is not None and entry.institution and cand.first \
+                    and cand.tokens[cand.first - 1].lemma in ELSEWHERE:
+                entry = None
         if entry is not None and entry.type == "location" and actor_use(cand):
             entry = metonyms.get(entry.name, entry)
         if entry is not None:
