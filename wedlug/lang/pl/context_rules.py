@@ -521,7 +521,7 @@ _CASE_ONLY = ("owi", "em", "ego", "emu", "ą", "ę", "ach", "ami")
 _OPENING_QUOTES = frozenset(('"', "„", "“", "«", "'"))
 
 
-def _nominative_likely(i: int, forms: Sequence[str], chosen: Sequence[Candidate]) -> bool:
+def _nominative_likely(i: int, chosen: Sequence[Candidate]) -> bool:
     """The name at i is followed by a verb (`Raisa wybiegła`) or follows a form of `być`
     (`Poprzedniczką DEL była Bundesliga`): likely a nominative."""
     after = chosen[i + 1] if i + 1 < len(chosen) else None
@@ -548,8 +548,9 @@ def inflected_names(forms: Sequence[str], chosen: list[Candidate],
     in a case that ending marks. It stays as written where a nominative is likely: before
     a verb, after `być`, and, for an ending a nominative may have (`-a`, `-u`), inside a
     run of names or a quoted title. The chooser's case stands where the ending cannot mark
-    it (`z Siergiejem Szojgu`). Acronyms keep their spelling. PDB dev: lemmas 8 fixed,
-    1 broken (`WSS Społem`); LFG dev 1 broken (`zaprojektował Arata Isozaki`), test none."""
+    it (`z Siergiejem Szojgu`). Acronyms keep their spelling. PDB dev: lemmas 8 fixed, none
+    broken (`Erniego` -> Erni stays wrong); LFG dev and test: no lemma changes but one
+    wrong one for another (`Oczamczirze`)."""
     for i, cand in enumerate(chosen):
         if "guess" not in cand.names or cand.lemma != forms[i] or forms[i].isupper() \
                 or any("guess" not in c.names for c in cands[i]):
@@ -558,7 +559,7 @@ def inflected_names(forms: Sequence[str], chosen: list[Candidate],
         if found is None:
             continue
         base, cases = found
-        if (cand.case != "nom" and cand.case not in cases) or _nominative_likely(i, forms, chosen):
+        if (cand.case != "nom" and cand.case not in cases) or _nominative_likely(i, chosen):
             continue
         if not forms[i].endswith(_CASE_ONLY) and _inside_name(i, forms, chosen):
             continue

@@ -184,7 +184,9 @@ SUFFIX_CASES = {"a": "gen", "owi": "dat", "em": "inst", "iem": "inst", "m": "ins
 # -- words ---------------------------------------------------------------------------
 
 def _glue_apostrophes(words: Sequence[Word]) -> list[Word]:
-    """`Wordsworth ’ a` as three words: one word `Wordsworth'a`; `ATX - a`: `ATX-a`."""
+    """`Wordsworth ’ a` as three words: one word `Wordsworth'a`; `ATX - a`: `ATX-a`; a
+    hyphened first name whose last part bears the ending, `Jean - Claude'em`: one word
+    `Jean-Claude'em`."""
     out = list(words)
     k = 1
     while k + 1 < len(out):
