@@ -116,6 +116,8 @@ def test_a_word_capitalised_by_its_place_is_no_name(sentence: str, word: str) ->
     ("Agencje działające w Wlk. Brytanii przeniosą się do Amsterdamu.", "Wlk. Brytanii", "Wlk. Brytania"),
     # a compound the detector saw only the first half of
     ("Udziały w projekcie ma koncern BASF-Wintershall.", "BASF-Wintershall", "BASF-Wintershall"),
+    # an English possessive split at a typographic apostrophe
+    ("Ubezpieczyciel Lloyd’s przenosi biuro do Brukseli.", "Lloyd’s", "Lloyd’s"),
 ])
 def test_names_at_the_start_and_after_an_abbreviation(sentence: str, surface: str, base: str) -> None:
     _, m = mention(analyse(sentence), surface)

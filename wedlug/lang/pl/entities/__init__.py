@@ -77,6 +77,9 @@ def _candidates(article: Article, kb: KnowledgeBase) -> list[Candidate]:
             # `BASF-Wintershall`: the detector saw only the first half of a compound (places
             # so joined are two: `Wrocław-Malaga`, a route)
             last += 2
+        if last + 1 < len(tokens) and tokens[last].text in ("’", "'") and tokens[last + 1].text == "s" \
+                and tokens[last - 1].end == tokens[last].start == tokens[last + 1].start - 1:
+            last += 2  # `Lloyd’s`: an English possessive in a name, split at its apostrophe
         if last - first == 1 and first > 0 and tokens[first - 1].text[:1].isdigit() \
                 and tokens[first].text.lower() in _units():
             continue  # `18 GW`: a unit after a number, no organisation
