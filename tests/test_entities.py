@@ -83,6 +83,10 @@ def test_a_role_without_its_holder_named_is_no_mention() -> None:
     ("Rzecznik polskiego MSZ zaprotestował.", "polskiego MSZ", "POLGOV"),
     ("Oświadczenie wydało MSZ Rosji.", "MSZ Rosji", "RUSGOV"),
     ("Ambasador spotkał się z rzecznikiem tamtejszego MSZ.", "MSZ", None),
+    # media the news cites as sources, by the names it uses
+    ("Jak informuje agencja dpa, rozmowy trwają.", "dpa", "DEUMED"),
+    ("Według „Rz” rząd przygotowuje ustawę.", "Rz", "POLMED"),
+    ("Jak pisze dziennik Kommiersant, Gazprom traci.", "Kommiersant", "RUSMED"),
 ])
 def test_gazetteer_actors(sentence: str, surface: str, actor: str | None) -> None:
     entity, _ = mention(analyse(sentence), surface)
