@@ -591,6 +591,7 @@ def _capitals(form: str) -> str:
     """A word's capital class for the static features: capitalised, all capitals, lower."""
     return "C" if form[:1].isupper() else ("U" if form.isupper() else "l")
 
+
 _OPENERS = frozenset(("„", "\"", "«", "»", "(", "-", "–", "—", ":", "*", "•", "'", "‘", "“"))
 
 

@@ -18,14 +18,15 @@ from wedlug.lang.pl.entities import fallback
 from wedlug.lang.pl.entities.base import readings
 from wedlug.lang.pl.entities.kb import KnowledgeBase, Match, default_kb
 from wedlug.lang.pl.entities.link import (
-    ELSEWHERE,
     KINDS,
     Candidate,
     Found,
     acronym,
+    glued,
     initials,
     institution_matches,
     link,
+    placed_elsewhere,
     select,
     split_fallback,
 )
@@ -71,14 +72,14 @@ def _candidates(article: Article, kb: KnowledgeBase) -> list[Candidate]:
         tokens = by_sentence[index]
         while last - 1 > first and tokens[last - 1].text[:1].islower() and tokens[last - 1].text.isalpha():
             last -= 1  # `Polskiego Instytutu Ekonomicznego morska`: a name ends with a capital
-        while mention.type != "placeName" and last + 1 < len(tokens) and tokens[last].text == "-" \
-                and tokens[last - 1].end == tokens[last].start == tokens[last + 1].start - 1 \
-                and tokens[last + 1].text[:1].isupper() and tokens[last + 1].start not in covered:
+        while mention.type != "placeName" and last < len(tokens) and tokens[last].text == "-" \
+                and glued(tokens, last) and tokens[last + 1].text[:1].isupper() \
+                and tokens[last + 1].start not in covered:
             # `BASF-Wintershall`: the detector saw only the first half of a compound (places
             # so joined are two: `Wrocław-Malaga`, a route)
             last += 2
-        if last + 1 < len(tokens) and tokens[last].text in ("’", "'") and tokens[last + 1].text == "s" \
-                and tokens[last - 1].end == tokens[last].start == tokens[last + 1].start - 1:
+        if last < len(tokens) and tokens[last].text in ("’", "'") and glued(tokens, last) \
+                and tokens[last + 1].text == "s":
             last += 2  # `Lloyd’s`: an English possessive in a name, split at its apostrophe
         if last - first == 1 and first > 0 and tokens[first - 1].text[:1].isdigit() \
                 and tokens[first].text.lower() in _units():
@@ -112,7 +113,7 @@ def _candidates(article: Article, kb: KnowledgeBase) -> list[Candidate]:
             if not fits and match.last - match.first == 1 and _opens_sentence(tokens, match.first) \
                     and tokens[match.first].lemma[:1].islower():
                 continue  # `Dane z Facebooka`: a common word read as one, capitalised by its place
-            if pattern.entry.institution and match.first and tokens[match.first - 1].lemma in ELSEWHERE:
+            if pattern.entry.institution and placed_elsewhere(tokens, match.first):
                 continue  # `rzecznik tamtejszego MSZ`: another country's ministry, not Poland's
             out.append(Candidate(tokens, match.first, match.last, "kb", entry=pattern.entry,
                                  mode=pattern.mode, pattern=tuple(w for w, _ in pattern.words),

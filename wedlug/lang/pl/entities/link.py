@@ -189,12 +189,23 @@ def _trimmed(names: list[Candidate]) -> list[Candidate]:
 def _glued_person(tokens: list[Token], last: int, people: dict[tuple[int, int], Candidate]) -> int:
     """Where a person's name ending at `last` ends when a hyphen glues it to the detected
     person after it (`Jean` `-` `Claude'a Junckera`), else `last`."""
-    if last + 1 < len(tokens) and tokens[last].text in GLUE \
-            and tokens[last - 1].end == tokens[last].start == tokens[last + 1].start - 1:
-        glued = people.get((id(tokens), last + 1))
-        if glued is not None:
-            return glued.last
+    if last < len(tokens) and tokens[last].text in GLUE and glued(tokens, last):
+        person = people.get((id(tokens), last + 1))
+        if person is not None:
+            return person.last
     return last
+
+
+def glued(tokens: Sequence[Token], k: int) -> bool:
+    """Token k touches the tokens on both sides of it, with no space (`BASF` `-`
+    `Wintershall`, `Lloyd` `’` `s`)."""
+    return 0 < k < len(tokens) - 1 and tokens[k - 1].end == tokens[k].start \
+        and tokens[k].end == tokens[k + 1].start
+
+
+def placed_elsewhere(tokens: Sequence[Token], first: int) -> bool:
+    """An adjective of `ELSEWHERE` stands before token `first` (`tamtejszego MSZ`)."""
+    return first > 0 and tokens[first - 1].lemma in ELSEWHERE
 
 
 def _first_name(token: Token) -> bool:
@@ -220,11 +231,9 @@ def _inside_longer_name(cand: Candidate) -> bool:
     if entry.type == "person" and last - first == 1 and before is not None and _first_name(before) \
             and before.text not in entry.name.split():
         return True
-    if before is not None and before.text in GLUE and before.start == tokens[first].start - 1 \
-            and first > 1 and tokens[first - 2].end == before.start:
+    if before is not None and before.text in GLUE and glued(tokens, first - 1):
         return True
-    if after is not None and after.text in GLUE and after.start == tokens[last - 1].end \
-            and last + 1 < len(tokens) and tokens[last + 1].start == after.end \
+    if after is not None and after.text in GLUE and glued(tokens, last) \
             and tokens[last + 1].text[:1].isupper():
         return True
     if after is not None and entry.type in ("organization", "other", "media") \
@@ -269,8 +278,7 @@ def link(article: Article, chosen: list[Candidate], kb: KnowledgeBase) -> list[F
             continue
         if entry is None:
             entry = kb.by_name.get(base)
-            if entry is not None and entry.institution and cand.first \
-                    and cand.tokens[cand.first - 1].lemma in ELSEWHERE:
+            if entry is not None and entry.institution and placed_elsewhere(cand.tokens, cand.first):
                 entry = None
         if entry is not None and entry.type == "location" and actor_use(cand):
             entry = metonyms.get(entry.name, entry)
